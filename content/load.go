@@ -1,0 +1,282 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Data file names inside a lesson folder.
+const (
+	metaFile        = "lesson.yaml"
+	sourcesFile     = "sources.yaml"
+	drugsFile       = "drugs.yaml"
+	sideEffectsFile = "sideeffects.yaml"
+	cytokinesFile   = "cytokines.yaml"
+	trialsFile      = "trials.yaml"
+)
+
+// stepName matches a step file: two or more digits, a dash, a slug.
+var stepName = regexp.MustCompile(`^(\d{2,})-[a-z0-9-]+\.md$`)
+
+// yamlLine finds the "line N" that yaml.v3 puts in its messages.
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// Load reads a lesson folder (the embedded one, or an educator's own via
+// os.DirFS), then validates it. The error, if any, is an Errors value listing
+// every problem found, each with its file and line.
+func Load(fsys fs.FS) (*Lesson, error) {
+	var p Errors
+	l := &Lesson{}
+	p.decode(fsys, metaFile, 0, &l.Meta, nil)
+	loadList(fsys, sourcesFile, &l.Sources, &p, func(s *Source, n *yaml.Node) { s.Line = n.Line })
+	loadList(fsys, drugsFile, &l.Drugs, &p, func(d *Drug, n *yaml.Node) {
+		d.Line = n.Line
+		for j, a := range seqItems(n, "approvals") {
+			if j < len(d.Approvals) {
+				d.Approvals[j].Line = a.Line
+			}
+		}
+	})
+	loadList(fsys, sideEffectsFile, &l.SideEffects, &p, func(s *SideEffect, n *yaml.Node) {
+		s.Line = n.Line
+		for j, r := range seqItems(n, "reported") {
+			if j < len(s.Reported) {
+				s.Reported[j].Line = r.Line
+			}
+		}
+	})
+	loadList(fsys, cytokinesFile, &l.Cytokines, &p, func(c *Cytokine, n *yaml.Node) { c.Line = n.Line })
+	loadList(fsys, trialsFile, &l.Trials, &p, func(t *Trial, n *yaml.Node) { t.Line = n.Line })
+	l.Steps = loadSteps(fsys, &p)
+	l.index()
+	if err := l.Validate(); err != nil {
+		var v Errors
+		if errors.As(err, &v) {
+			p = append(p, v...)
+		}
+	}
+	if len(p) > 0 {
+		p.sort()
+		return nil, p
+	}
+	return l, nil
+}
+
+// index builds the lookup maps. Duplicates keep the first entry; Validate reports them.
+func (l *Lesson) index() {
+	l.sourceIndex = make(map[string]int, len(l.Sources))
+	for i, s := range l.Sources {
+		if _, dup := l.sourceIndex[s.ID]; !dup {
+			l.sourceIndex[s.ID] = i
+		}
+	}
+	l.drugIndex = make(map[string]int, len(l.Drugs))
+	for i, d := range l.Drugs {
+		if _, dup := l.drugIndex[d.ID]; !dup {
+			l.drugIndex[d.ID] = i
+		}
+	}
+}
+
+// loadList decodes a YAML file holding a list, then lets setLines copy each
+// item's line number from the node tree (decoding discards positions).
+func loadList[T any](fsys fs.FS, name string, out *[]T, p *Errors, setLines func(*T, *yaml.Node)) {
+	var root yaml.Node
+	if !p.decode(fsys, name, 0, out, &root) {
+		return
+	}
+	doc := &root
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		doc = doc.Content[0]
+	}
+	if doc.Kind != yaml.SequenceNode {
+		p.add(name, doc.Line, "want a list of entries")
+		return
+	}
+	for i, n := range doc.Content {
+		if i < len(*out) {
+			setLines(&(*out)[i], n)
+		}
+	}
+}
+
+// seqItems returns the items of the sequence under key in a mapping node.
+func seqItems(n *yaml.Node, key string) []*yaml.Node {
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key && n.Content[i+1].Kind == yaml.SequenceNode {
+			return n.Content[i+1].Content
+		}
+	}
+	return nil
+}
+
+// decode reads name from fsys and strictly decodes it into out (unknown keys
+// are errors). When root is non-nil the node tree is kept for line numbers.
+// offset is added to every reported line (front matter starts below "---").
+func (p *Errors) decode(fsys fs.FS, name string, offset int, out any, root *yaml.Node) bool {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		p.add(name, 0, "cannot read: %s", errText(err))
+		return false
+	}
+	return p.decodeBytes(name, data, offset, out, root)
+}
+
+func (p *Errors) decodeBytes(name string, data []byte, offset int, out any, root *yaml.Node) bool {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(out); err != nil {
+		if errors.Is(err, io.EOF) {
+			p.add(name, offset+1, "file is empty")
+			return false
+		}
+		p.addYAML(name, offset, err)
+		return false
+	}
+	if root != nil {
+		if err := yaml.Unmarshal(data, root); err != nil {
+			p.addYAML(name, offset, err)
+			return false
+		}
+	}
+	return true
+}
+
+// addYAML splits a yaml.v3 error into one problem per message, moving the
+// line number yaml reports into the file:line position.
+func (p *Errors) addYAML(name string, offset int, err error) {
+	var msgs []string
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	} else {
+		msgs = []string{err.Error()}
+	}
+	for _, m := range msgs {
+		line := 0
+		if g := yamlLine.FindStringSubmatch(m); g != nil {
+			line, _ = strconv.Atoi(g[1])
+			m = g[2]
+		}
+		m = strings.TrimPrefix(m, "yaml: ")
+		if line > 0 {
+			line += offset
+		}
+		p.add(name, line, "%s", m)
+	}
+}
+
+// loadSteps reads every NN-slug.md file in the folder, in name order.
+func loadSteps(fsys fs.FS, p *Errors) []Step {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		p.add(".", 0, "cannot list the lesson folder: %s", errText(err))
+		return nil
+	}
+	var steps []Step
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || path.Ext(name) != ".md" {
+			continue
+		}
+		if !stepName.MatchString(name) {
+			p.add(name, 0, "step files are named NN-slug.md (two digits, a dash, lowercase letters, digits and dashes)")
+			continue
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			p.add(name, 0, "cannot read: %s", errText(err))
+			continue
+		}
+		st, ok := parseStep(name, data, p)
+		if ok {
+			steps = append(steps, st)
+		}
+	}
+	sort.SliceStable(steps, func(i, j int) bool { return steps[i].File < steps[j].File })
+	return steps
+}
+
+// ParseStep parses one step file: YAML front matter between "---" lines, then
+// a Markdown body. It is exported for the fuzz test and for tools.
+func ParseStep(name string, data []byte) (Step, error) {
+	var p Errors
+	st, ok := parseStep(name, data, &p)
+	if !ok || len(p) > 0 {
+		return st, p
+	}
+	return st, nil
+}
+
+func parseStep(name string, data []byte, p *Errors) (Step, bool) {
+	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	text = strings.TrimPrefix(text, "\ufeff")
+	if !strings.HasPrefix(text, "---\n") {
+		p.add(name, 1, `a step starts with front matter: a line "---", YAML, then another "---"`)
+		return Step{}, false
+	}
+	rest := text[len("---\n"):]
+	end := strings.Index(rest, "\n---\n")
+	var front, body string
+	switch {
+	case end >= 0:
+		front, body = rest[:end+1], rest[end+len("\n---\n"):]
+	case strings.HasSuffix(rest, "\n---"):
+		front, body = rest[:len(rest)-len("---")], ""
+	default:
+		p.add(name, 1, `front matter is not closed: add a line "---" after it`)
+		return Step{}, false
+	}
+	st := Step{File: name}
+	if strings.TrimSpace(front) == "" {
+		p.add(name, 2, "front matter is empty: a step needs at least id, title and section")
+		return Step{}, false
+	}
+	if !p.decodeBytes(name, []byte(front), 1, &st, nil) {
+		return Step{}, false
+	}
+	st.File = name
+	if st.Sources.Line > 0 {
+		st.Sources.Line++ // node lines count from the front matter, which starts on line 2
+	}
+	st.BodyLine = strings.Count(front, "\n") + 3
+	st.Body = strings.TrimSpace(body)
+	return st, true
+}
+
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// UnmarshalYAML reads a list of ids (or one id) and remembers its line.
+func (r *Refs) UnmarshalYAML(n *yaml.Node) error {
+	r.Line = n.Line
+	if n.Kind == yaml.ScalarNode {
+		if n.Value == "" {
+			return nil
+		}
+		r.IDs = []string{n.Value}
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		return fmt.Errorf("line %d: sources are a list of ids, like [S1, S2]", n.Line)
+	}
+	return n.Decode(&r.IDs)
+}

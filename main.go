@@ -1,0 +1,127 @@
+// Command jakstat is an interactive terminal lesson on JAK inhibitors for
+// eczema. On a terminal it runs the lesson; piped, or with --print, it
+// prints the whole lesson as plain text.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
+
+	"jakstat/content"
+	"jakstat/model"
+	"jakstat/views"
+)
+
+// config is what the command line asked for.
+type config struct {
+	print     bool
+	width     int
+	theme     model.Theme
+	lessonDir string
+}
+
+const usage = `Usage: jakstat [flags]
+
+An interactive lesson on JAK inhibitors for eczema. Education, not medical advice.
+
+Flags:
+  --print          print the whole lesson as plain text and exit
+                   (the default when output is not a terminal)
+  --width N        wrap width for --print, 20 to 1000 (default 80)
+  --theme T        auto, dark or light (default auto: ask the terminal)
+  --lesson DIR     run a lesson folder instead of the built-in lesson
+  -h, --help       show this help
+`
+
+// errUsage marks command-line mistakes, which exit 2 with the usage text.
+var errUsage = errors.New("usage")
+
+func parseArgs(args []string) (config, error) {
+	cfg := config{width: 80, theme: model.ThemeAuto}
+	fs := flag.NewFlagSet("jakstat", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.BoolVar(&cfg.print, "print", false, "")
+	fs.IntVar(&cfg.width, "width", 80, "")
+	theme := fs.String("theme", string(model.ThemeAuto), "")
+	fs.StringVar(&cfg.lessonDir, "lesson", "", "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return cfg, flag.ErrHelp
+		}
+		return cfg, fmt.Errorf("%w: %s", errUsage, err)
+	}
+	if fs.NArg() > 0 {
+		return cfg, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	if cfg.width < 20 || cfg.width > 1000 {
+		return cfg, fmt.Errorf("%w: --width must be between 20 and 1000 (got %d)", errUsage, cfg.width)
+	}
+	switch t := model.Theme(strings.ToLower(*theme)); t {
+	case model.ThemeAuto, model.ThemeDark, model.ThemeLight:
+		cfg.theme = t
+	default:
+		return cfg, fmt.Errorf("%w: --theme must be auto, dark or light (got %q)", errUsage, *theme)
+	}
+	return cfg, nil
+}
+
+func loadLesson(dir string) (*content.Lesson, error) {
+	if dir == "" {
+		return content.Shipped()
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("--lesson %s: not a folder", dir)
+	}
+	return content.Load(os.DirFS(dir))
+}
+
+// run is the whole program, minus the process: it returns the exit code.
+func run(args []string, stdout, stderr io.Writer, interactive bool) int {
+	cfg, err := parseArgs(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stdout, usage)
+		return 0
+	case err != nil:
+		fmt.Fprintf(stderr, "jakstat: %s\n\n%s", strings.TrimPrefix(err.Error(), "usage: "), usage)
+		return 2
+	}
+	lesson, err := loadLesson(cfg.lessonDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "jakstat: the lesson cannot start:\n%s\n", indent(err.Error()))
+		return 1
+	}
+	if cfg.print || !interactive {
+		out, err := views.Print(lesson, cfg.width)
+		if err != nil {
+			fmt.Fprintf(stderr, "jakstat: %s\n", err)
+			return 1
+		}
+		if _, err := io.WriteString(stdout, out+"\n"); err != nil {
+			return 1 // the reader went away (| head): nothing left to say
+		}
+		return 0
+	}
+	p := tea.NewProgram(model.New(lesson, model.Options{Theme: cfg.theme}))
+	if _, err := p.Run(); err != nil {
+		fmt.Fprintf(stderr, "jakstat: %s\n", err)
+		return 1
+	}
+	return 0
+}
+
+func indent(s string) string {
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ")
+}
+
+func main() {
+	interactive := term.IsTerminal(os.Stdout.Fd()) && term.IsTerminal(os.Stdin.Fd())
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, interactive))
+}

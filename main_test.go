@@ -1,0 +1,120 @@
+package main
+
+import (
+	"bytes"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCommandLine(t *testing.T) {
+	tests := map[string]struct {
+		args      []string
+		code      int
+		stdout    string // a part of what must be printed
+		stderr    string
+		firstLine string // the error's first line, exactly
+		noEscapes bool
+	}{
+		"help":           {args: []string{"--help"}, code: 0, stdout: "Usage: jakstat"},
+		"unknown flag":   {args: []string{"--colour"}, code: 2, firstLine: "jakstat: flag provided but not defined: -colour", stderr: "Usage: jakstat"},
+		"bad width":      {args: []string{"--width", "abc"}, code: 2, stderr: "invalid value"},
+		"narrow width":   {args: []string{"--width", "5"}, code: 2, firstLine: "jakstat: --width must be between 20 and 1000 (got 5)"},
+		"bad theme":      {args: []string{"--theme", "pink"}, code: 2, firstLine: `jakstat: --theme must be auto, dark or light (got "pink")`},
+		"stray arg":      {args: []string{"lesson.md"}, code: 2, firstLine: `jakstat: unexpected argument "lesson.md"`},
+		"missing dir":    {args: []string{"--lesson", "/no/such/folder"}, code: 1, stderr: "not a folder"},
+		"print":          {args: []string{"--print"}, code: 0, stdout: "Step 18/18", noEscapes: true},
+		"print width":    {args: []string{"--print", "--width", "40"}, code: 0, stdout: "Step 1/18", noEscapes: true},
+		"not a terminal": {args: nil, code: 0, stdout: "Facts checked on", noEscapes: true},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := run(tc.args, &out, &errOut, false)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tc.code, errOut.String())
+			}
+			if !strings.Contains(out.String(), tc.stdout) {
+				t.Errorf("stdout lacks %q", tc.stdout)
+			}
+			if !strings.Contains(errOut.String(), tc.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", tc.stderr, errOut.String())
+			}
+			if tc.firstLine != "" {
+				if first, _, _ := strings.Cut(errOut.String(), "\n"); first != tc.firstLine {
+					t.Errorf("first line %q, want %q", first, tc.firstLine)
+				}
+			}
+			if tc.noEscapes && strings.ContainsRune(out.String(), '\x1b') {
+				t.Error("printed lesson contains escape codes")
+			}
+			if strings.Contains(errOut.String(), "goroutine ") || strings.Contains(errOut.String(), "panic") {
+				t.Errorf("stack trace on stderr:\n%s", errOut.String())
+			}
+		})
+	}
+}
+
+// TestBrokenLessonNeverStarts: an educator's folder with mistakes gets every
+// problem listed with file and line, and exit 1, before any screen is drawn.
+func TestBrokenLessonNeverStarts(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join("content", "lesson")
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644)
+	}
+	first := filepath.Join(dir, entries[0].Name())
+	os.WriteFile(first, []byte("---\nid: welcome\ntitle: Hi\nsection: Start\nscene: disco\n---\nHello\n"), 0o644)
+	var out, errOut bytes.Buffer
+	code := run([]string{"--lesson", dir, "--print"}, &out, &errOut, false)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	want := entries[0].Name() + `:2: unknown scene "disco"`
+	if !strings.Contains(errOut.String(), want) {
+		t.Errorf("stderr lacks %q:\n%s", want, errOut.String())
+	}
+	if out.Len() != 0 {
+		t.Error("a broken lesson printed something")
+	}
+}
+
+// TestImportRules keeps the layers one way: main -> model -> views -> content.
+func TestImportRules(t *testing.T) {
+	forbidden := map[string][]string{
+		"content": {"jakstat/views", "jakstat/model", "charm.land/", "github.com/charmbracelet/"},
+		"views":   {"jakstat/model", "charm.land/bubbletea"},
+		"model":   {},
+	}
+	for dir, bad := range forbidden {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			parsed, err := parser.ParseFile(token.NewFileSet(), f, nil, parser.ImportsOnly)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, imp := range parsed.Imports {
+				path := strings.Trim(imp.Path.Value, `"`)
+				for _, b := range bad {
+					if strings.HasPrefix(path, b) {
+						t.Errorf("%s imports %s", f, path)
+					}
+				}
+			}
+		}
+	}
+}

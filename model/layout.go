@@ -1,0 +1,197 @@
+package model
+
+import (
+	"charm.land/bubbles/v2/table"
+	"charm.land/bubbles/v2/viewport"
+
+	"jakstat/views"
+)
+
+// Layout limits, in cells.
+const (
+	maxFrameWidth = 140 // wider windows centre a frame this wide
+	maxTextWidth  = 100 // lines longer than this are hard to read
+	splitMinLines = 14  // below this a table step shows one pane at a time
+	footerHeight  = 2   // status line and help bar
+)
+
+// dims is the geometry of the current screen, derived from the window size
+// and the step. It is recomputed, never stored, so it cannot go stale.
+type dims struct {
+	frameW   int // width of the drawn frame
+	margin   int // columns left of the frame, to centre it
+	textW    int // wrap width of the step's text
+	headerH  int // header plus the spacer line under it, when there is room
+	contentH int // lines between the header and the status line
+	split    bool
+	textH    int // text pane lines (0 when the pane is collapsed)
+	tableH   int // table pane lines (0 when collapsed or when the step has none)
+}
+
+func (m Model) tooSmall() bool {
+	return m.width < views.MinWidth || m.height < views.MinHeight
+}
+
+func (m Model) dims() dims {
+	d := dims{frameW: min(m.width, maxFrameWidth)}
+	d.margin = (m.width - d.frameW) / 2
+	d.textW = min(d.frameW-2, maxTextWidth)
+	d.headerH = views.HeaderHeight
+	if m.height >= 20 {
+		d.headerH++
+	}
+	d.contentH = max(m.height-d.headerH-footerHeight, 1)
+	if m.grid.Name == "" {
+		d.textH = d.contentH
+		return d
+	}
+	// A table step has a one-line label over each pane.
+	room := d.contentH - 2
+	if d.contentH >= splitMinLines {
+		d.split = true
+		d.tableH = min(m.tableLines(d.frameW), room*3/5)
+		d.textH = room - d.tableH
+		return d
+	}
+	if m.focus == focusTable {
+		d.tableH = room
+	} else {
+		d.textH = room
+	}
+	return d
+}
+
+// tableLines is how tall the table wants to be: every row, or every card.
+func (m Model) tableLines(width int) int {
+	if _, ok := views.FitColumns(m.grid, width, false); ok {
+		return len(m.grid.Rows) + 2 // header and its rule
+	}
+	out, _ := views.Cards(m.grid, width, -1, m.styles)
+	return lineCount(out)
+}
+
+func lineCount(s string) int {
+	n := 1
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			n++
+		}
+	}
+	return n
+}
+
+// layout fits every pane to the window and the current step. With reset,
+// the text goes back to the top (a new step); otherwise scroll is kept.
+func (m *Model) layout(reset bool) {
+	if m.width <= 0 || m.height <= 0 {
+		return
+	}
+	st := m.step()
+	if st.Table != "" {
+		m.grid = views.GridFor(m.lesson, st.Table)
+	} else {
+		m.grid = views.Grid{}
+		m.focus = focusText
+	}
+	m.row = min(max(m.row, 0), max(len(m.grid.Rows)-1, 0))
+	d := m.dims()
+
+	offset := m.text.YOffset()
+	m.text = viewport.New(viewport.WithWidth(d.textW), viewport.WithHeight(max(d.textH, 1)))
+	m.text.KeyMap = viewport.KeyMap{} // keys are routed by the model, never by the viewport
+	m.text.MouseWheelEnabled = false
+	m.text.SetContent(m.body(renderKey{step: m.nav.Step, width: d.textW, look: views.LookFor(m.isDark)}))
+	if !reset {
+		m.text.SetYOffset(offset)
+	}
+
+	m.layoutTable(d)
+	m.layoutPanel(d)
+	m.syncKeys()
+}
+
+// layoutTable builds the bubbles table, or the cards when the columns do not fit.
+func (m *Model) layoutTable(d dims) {
+	m.cards, m.cardsTop = false, nil
+	if m.grid.Name == "" {
+		return
+	}
+	widths, ok := views.FitColumns(m.grid, d.frameW, false)
+	if !ok {
+		m.cards = true
+		return
+	}
+	cols := make([]table.Column, len(widths))
+	for i, w := range widths {
+		cols[i] = table.Column{Title: views.Truncate(m.grid.Columns[i].Title, w), Width: w}
+	}
+	rows := make([]table.Row, len(m.grid.Rows))
+	for r, cells := range m.grid.Rows {
+		row := make(table.Row, len(widths))
+		for i, w := range widths {
+			if i < len(cells) {
+				row[i] = views.Truncate(cells[i], w)
+			}
+		}
+		rows[r] = row
+	}
+	m.tbl = table.New(
+		table.WithColumns(cols),
+		table.WithRows(rows),
+		table.WithWidth(d.frameW),
+		table.WithHeight(max(d.tableH, 2)),
+		table.WithStyles(m.styles.Table),
+		table.WithKeyMap(table.KeyMap{}),
+		table.WithFocused(m.focus == focusTable),
+	)
+	m.tbl.SetCursor(m.row)
+}
+
+// cardsView renders the cards scrolled so the selected one is in view.
+func (m Model) cardsView(width, height int) string {
+	out, tops := views.Cards(m.grid, width, m.row, m.styles)
+	lines := splitLines(out)
+	top := 0
+	if m.row < len(tops) {
+		start := tops[m.row]
+		end := len(lines)
+		if m.row+1 < len(tops) {
+			end = tops[m.row+1] - 1
+		}
+		// Show the whole selected card, from its first line if it is taller than the pane.
+		top = max(end-height, 0)
+		top = min(top, start)
+	}
+	return window(lines, top, height)
+}
+
+// layoutPanel sizes the overlay (details or full help) to the content area.
+func (m *Model) layoutPanel(d dims) {
+	offset := m.panel.YOffset()
+	m.panel = viewport.New(viewport.WithWidth(d.frameW), viewport.WithHeight(max(d.contentH-1, 1)))
+	m.panel.KeyMap = viewport.KeyMap{}
+	m.panel.MouseWheelEnabled = false
+	switch m.overlay {
+	case overlayDetails:
+		m.panel.SetContent(views.Details(m.lesson, m.grid, m.row, min(d.frameW-1, maxTextWidth), m.styles))
+	case overlayHelp:
+		m.panel.SetContent(views.FullHelp(m.styles, m.keys.FullHelp(), d.frameW))
+	}
+	m.panel.SetYOffset(offset)
+}
+
+// syncKeys enables the bindings that do something in the current state, so
+// the help bar only offers what works.
+func (m *Model) syncKeys() {
+	hasTable := m.grid.Name != ""
+	m.keys.Focus.SetEnabled(hasTable && m.overlay == overlayNone)
+	m.keys.Select.SetEnabled(m.overlay == overlayNone && hasTable && m.focus == focusTable)
+	m.keys.Back.SetEnabled(m.overlay != overlayNone || m.focus == focusTable)
+	if m.overlay == overlayDetails {
+		m.keys.Back.SetHelp("esc", "close details")
+	} else if m.overlay == overlayHelp {
+		m.keys.Back.SetHelp("esc", "close help")
+	} else {
+		m.keys.Back.SetHelp("esc", "back to text")
+	}
+}

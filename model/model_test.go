@@ -1,0 +1,374 @@
+package model
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"jakstat/content"
+)
+
+func shipped(t testing.TB) *content.Lesson {
+	t.Helper()
+	l, err := content.Shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// sized returns a model that has received its first window size.
+func sized(t testing.TB, w, h int) Model {
+	t.Helper()
+	m := New(shipped(t), Options{Theme: ThemeDark})
+	return send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
+}
+
+func send(t testing.TB, m Model, msgs ...tea.Msg) Model {
+	t.Helper()
+	for _, msg := range msgs {
+		next, _ := m.Update(msg)
+		m = next.(Model)
+	}
+	return m
+}
+
+// keyMsg builds the message Bubble Tea sends for a named key or a character.
+func keyMsg(k string) tea.KeyPressMsg {
+	named := map[string]rune{
+		"right": tea.KeyRight, "left": tea.KeyLeft, "up": tea.KeyUp, "down": tea.KeyDown,
+		"enter": tea.KeyEnter, "tab": tea.KeyTab, "esc": tea.KeyEscape, "backspace": tea.KeyBackspace,
+		"home": tea.KeyHome, "end": tea.KeyEnd, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
+	}
+	switch {
+	case k == "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case k == "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case k == "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case named[k] != 0:
+		return tea.KeyPressMsg{Code: named[k]}
+	}
+	r := []rune(k)
+	return tea.KeyPressMsg{Code: r[0], Text: k}
+}
+
+func press(t testing.TB, m Model, keys ...string) Model {
+	t.Helper()
+	for _, k := range keys {
+		m = send(t, m, keyMsg(k))
+	}
+	return m
+}
+
+func screen(m Model) string { return ansi.Strip(m.Render()) }
+
+func TestKeysMoveBetweenSteps(t *testing.T) {
+	tests := map[string]struct {
+		keys []string
+		want int // one-based step
+	}{
+		"right":                    {[]string{"right"}, 2},
+		"l three times":            {[]string{"l", "l", "l"}, 4},
+		"space":                    {[]string{"space"}, 2},
+		"enter on text is next":    {[]string{"enter"}, 2},
+		"right then left":          {[]string{"right", "left"}, 1},
+		"h":                        {[]string{"l", "l", "h"}, 2},
+		"backspace at the start":   {[]string{"backspace"}, 1},
+		"G":                        {[]string{"G"}, 18},
+		"end":                      {[]string{"end"}, 18},
+		"G then g":                 {[]string{"G", "g"}, 1},
+		"home":                     {[]string{"G", "home"}, 1},
+		"3G":                       {[]string{"3", "G"}, 3},
+		"12G":                      {[]string{"1", "2", "G"}, 12},
+		"99G clamps":               {[]string{"9", "9", "G"}, 18},
+		"colon jump":               {[]string{":", "7", "enter"}, 7},
+		"colon jump cancelled":     {[]string{":", "7", "esc"}, 1},
+		"colon backspace":          {[]string{":", "1", "5", "backspace", "enter"}, 1},
+		"colon ignores letters":    {[]string{":", "x", "9", "enter"}, 9},
+		"colon empty enter":        {[]string{"right", ":", "enter"}, 2},
+		"one read: 3G":             {[]string{"3G"}, 3},
+		"one read: lll":            {[]string{"lll"}, 4},
+		"next past the end":        {[]string{"G", "right", "space"}, 18},
+		"reserved keys do nothing": {[]string{"p", "r", ",", ".", "t", "/", "n", "N", "b"}, 1},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			m := press(t, sized(t, 80, 24), tc.keys...)
+			if got := m.Step() + 1; got != tc.want {
+				t.Errorf("after %q: step %d, want %d", tc.keys, got, tc.want)
+			}
+			if want := fmt.Sprintf("%d/18", tc.want); !strings.Contains(screen(m), want) {
+				t.Errorf("screen does not show %s:\n%s", want, screen(m))
+			}
+		})
+	}
+}
+
+func TestQuitKeys(t *testing.T) {
+	for _, k := range []string{"q", "ctrl+c"} {
+		m := sized(t, 80, 24)
+		_, cmd := m.Update(keyMsg(k))
+		if cmd == nil {
+			t.Fatalf("%s: no command", k)
+		}
+		if _, ok := cmd().(tea.QuitMsg); !ok {
+			t.Errorf("%s did not quit", k)
+		}
+	}
+}
+
+func TestScrollingATallStep(t *testing.T) {
+	m := press(t, sized(t, 60, 16), "2", "G") // a long step in a small window
+	if m.text.YOffset() != 0 {
+		t.Fatal("a new step should start at the top")
+	}
+	if !strings.Contains(screen(m), "more below") {
+		t.Fatalf("a tall step should say there is more below:\n%s", screen(m))
+	}
+	m = press(t, m, "j", "j", "down")
+	if got := m.text.YOffset(); got != 3 {
+		t.Errorf("after three lines down, offset %d", got)
+	}
+	if s := screen(m); !strings.Contains(s, "▲ 3 above") && !strings.Contains(s, "▲3 ") {
+		t.Errorf("screen should say 3 lines are above:\n%s", screen(m))
+	}
+	m = press(t, m, "k")
+	if got := m.text.YOffset(); got != 2 {
+		t.Errorf("after one up, offset %d", got)
+	}
+	m = press(t, m, "pgdown")
+	if got := m.text.YOffset(); got <= 2 {
+		t.Errorf("page down did not move: %d", got)
+	}
+	before := m.text.YOffset()
+	m = send(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelUp})
+	if got := m.text.YOffset(); got != max(before-wheelLines, 0) {
+		t.Errorf("one wheel notch up: offset %d -> %d", before, got)
+	}
+	for range 20 {
+		m = send(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelUp})
+	}
+	if got := m.text.YOffset(); got != 0 {
+		t.Errorf("the wheel did not scroll back to the top: %d", got)
+	}
+	m = press(t, m, "5", "j")
+	if got := m.text.YOffset(); got != 5 {
+		t.Errorf("5j scrolled to %d", got)
+	}
+	m = press(t, m, "right", "left")
+	if m.text.YOffset() != 0 {
+		t.Error("coming back to a step should start at its top")
+	}
+}
+
+func TestResizeKeepsPlaceAndFits(t *testing.T) {
+	m := press(t, sized(t, 80, 24), "2", "G", "j", "j")
+	m = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	if m.Step() != 1 {
+		t.Errorf("resize changed the step to %d", m.Step()+1)
+	}
+	assertFits(t, m)
+}
+
+func TestTableFocusDetailsAndBack(t *testing.T) {
+	l := shipped(t)
+	drugStep := -1
+	for i, st := range l.Steps {
+		if st.Table == "drugs" {
+			drugStep = i
+		}
+	}
+	if drugStep < 0 {
+		t.Fatal("no step shows the drug table")
+	}
+	for _, size := range [][2]int{{120, 40}, {60, 16}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m := press(t, sized(t, size[0], size[1]), ":", fmt.Sprint(drugStep+1), "enter")
+			if m.grid.Name != "drugs" {
+				t.Fatalf("step %d has grid %q", drugStep+1, m.grid.Name)
+			}
+			m = press(t, m, "tab")
+			if m.focus != focusTable {
+				t.Fatal("tab did not focus the table")
+			}
+			m = press(t, m, "j")
+			if m.row != 1 {
+				t.Fatalf("j moved to row %d", m.row)
+			}
+			m = press(t, m, "enter")
+			if m.overlay != overlayDetails {
+				t.Fatal("enter on a row did not open its details")
+			}
+			second := l.Drugs[1]
+			if s := screen(m); !strings.Contains(s, second.Generic) || !strings.Contains(s, "Details") {
+				t.Errorf("details do not show %s:\n%s", second.Generic, s)
+			}
+			m = press(t, m, "esc")
+			if m.overlay != overlayNone || m.focus != focusTable || m.Step() != drugStep {
+				t.Fatalf("esc should close details only: overlay %d focus %d step %d", m.overlay, m.focus, m.Step())
+			}
+			m = press(t, m, "esc")
+			if m.focus != focusText {
+				t.Fatal("esc did not return focus to the text")
+			}
+			m = press(t, m, "enter")
+			if m.Step() != drugStep+1 {
+				t.Errorf("enter on the text should go on to the next step, at %d", m.Step()+1)
+			}
+		})
+	}
+}
+
+func TestHelpToggles(t *testing.T) {
+	m := press(t, sized(t, 80, 24), "?")
+	if !strings.Contains(screen(m), "All keys") || !strings.Contains(screen(m), "go to step") {
+		t.Fatalf("? did not show every key:\n%s", screen(m))
+	}
+	m = press(t, m, "?")
+	if strings.Contains(screen(m), "All keys") {
+		t.Fatal("? again did not close the help")
+	}
+	m = press(t, m, "?", "right")
+	if m.overlay != overlayNone || m.Step() != 1 {
+		t.Error("a motion key should close the help and move")
+	}
+}
+
+func TestTooSmallAndRecovers(t *testing.T) {
+	m := sized(t, 30, 10)
+	if !strings.Contains(screen(m), "too small") {
+		t.Fatalf("no too-small message:\n%s", screen(m))
+	}
+	m = press(t, m, "right") // ignored while too small
+	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	if s := screen(m); strings.Contains(s, "too small") || !strings.Contains(s, "1/18") {
+		t.Errorf("did not recover:\n%s", s)
+	}
+}
+
+func TestThemeFollowsTerminalUnlessForced(t *testing.T) {
+	m := New(shipped(t), Options{})
+	if m.Init() == nil {
+		t.Error("auto theme should ask the terminal for its background")
+	}
+	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, tea.BackgroundColorMsg{Color: lightBg{}})
+	if m.isDark {
+		t.Error("a light background should switch to light styles")
+	}
+	forced := New(shipped(t), Options{Theme: ThemeDark})
+	if forced.Init() != nil {
+		t.Error("a forced theme should not ask")
+	}
+	forced = send(t, forced, tea.BackgroundColorMsg{Color: lightBg{}})
+	if !forced.isDark {
+		t.Error("--theme dark was overridden by the terminal")
+	}
+}
+
+type lightBg struct{}
+
+func (lightBg) RGBA() (r, g, b, a uint32) { return 0xffff, 0xffff, 0xffff, 0xffff }
+
+func TestPrerenderedStepsAreUsed(t *testing.T) {
+	m := sized(t, 80, 24)
+	_, cmd := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if cmd == nil {
+		t.Fatal("no prerender command for the next step")
+	}
+	msg, ok := cmd().(prerenderedMsg)
+	if !ok || len(msg.keys) == 0 || msg.keys[0].step != 1 {
+		t.Fatalf("prerender gave %#v", msg)
+	}
+	m = send(t, m, msg)
+	if _, ok := m.cache.get(msg.keys[0]); !ok {
+		t.Error("prerendered text was not cached")
+	}
+}
+
+func assertFits(t *testing.T, m Model) {
+	t.Helper()
+	lines := strings.Split(m.Render(), "\n")
+	if m.width <= 0 || m.height <= 0 {
+		return
+	}
+	if len(lines) > m.height {
+		t.Fatalf("%d lines in a %d-line window", len(lines), m.height)
+	}
+	for i, ln := range lines {
+		if w := ansi.StringWidth(ln); w > m.width {
+			t.Fatalf("line %d is %d wide in a %d-wide window: %q", i, w, m.width, ansi.Strip(ln))
+		}
+	}
+}
+
+// TestRandomKeysAndResizes feeds thousands of random keys and window sizes:
+// the model must never panic, always be on a real step, and always draw a
+// frame that fits the window.
+func TestRandomKeysAndResizes(t *testing.T) {
+	keys := []string{"right", "left", "l", "h", "space", "backspace", "g", "G", "home", "end",
+		"0", "1", "3", "9", ":", "enter", "esc", "tab", "shift+tab", "up", "down", "j", "k",
+		"pgup", "pgdown", "?", "x", "p", "/", "3G", "lll"}
+	l := shipped(t)
+	n := 2000
+	if testing.Short() {
+		n = 300
+	}
+	for seed := uint64(1); seed <= 3; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 42))
+		m := New(l, Options{Theme: ThemeAuto})
+		for i := 0; i < n; i++ {
+			var msg tea.Msg
+			switch r := rng.IntN(20); {
+			case r == 0:
+				msg = tea.WindowSizeMsg{Width: rng.IntN(220), Height: rng.IntN(70)}
+			case r == 1:
+				b := tea.MouseWheelUp
+				if rng.IntN(2) == 0 {
+					b = tea.MouseWheelDown
+				}
+				msg = tea.MouseWheelMsg{Button: b, X: rng.IntN(100), Y: rng.IntN(40)}
+			default:
+				msg = keyMsg(keys[rng.IntN(len(keys))])
+			}
+			next, _ := m.Update(msg)
+			m = next.(Model)
+			if m.Step() < 0 || m.Step() >= len(l.Steps) {
+				t.Fatalf("seed %d, message %d (%#v): step %d out of range", seed, i, msg, m.Step())
+			}
+			assertFits(t, m)
+		}
+	}
+}
+
+// TestGoldenScreens renders representative steps at the sizes learners and
+// projectors use. Review a changed golden by eye before committing it:
+// go test ./model -run TestGoldenScreens -update
+func TestGoldenScreens(t *testing.T) {
+	sizes := [][2]int{{80, 24}, {120, 40}, {60, 16}}
+	shots := map[string][]string{
+		"welcome":      nil,
+		"eczema":       {"2", "G"},
+		"mechanism":    {"1", "0", "G"},
+		"drugs":        {"1", "4", "G"},
+		"drugs-table":  {"1", "4", "G", "tab", "j"},
+		"drug-details": {"1", "4", "G", "tab", "enter"},
+		"side-effects": {"1", "5", "G", "tab"},
+		"help":         {"?"},
+		"jump-prompt":  {":", "1", "2"},
+	}
+	for name, keys := range shots {
+		for _, sz := range sizes {
+			t.Run(fmt.Sprintf("%s-%dx%d", name, sz[0], sz[1]), func(t *testing.T) {
+				m := press(t, sized(t, sz[0], sz[1]), keys...)
+				golden.RequireEqual(t, []byte(screen(m)))
+			})
+		}
+	}
+}

@@ -1,0 +1,258 @@
+package model
+
+import (
+	"strconv"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// wheelLines is how far one notch of the mouse wheel scrolls.
+const wheelLines = 3
+
+// Update routes a message to the method that handles it.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layout(false)
+		return m, m.prerenderCmd(m.dims().textW)
+	case tea.BackgroundColorMsg:
+		if m.opts.Theme == ThemeAuto && msg.IsDark() != m.isDark {
+			m.setTheme(msg.IsDark())
+			m.layout(false)
+		}
+		return m, nil
+	case prerenderedMsg:
+		for i, k := range msg.keys {
+			m.cache.put(k, msg.texts[i])
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.keyPress(msg)
+	case tea.MouseWheelMsg:
+		m.wheel(msg)
+		return m, nil
+	}
+	return m, nil
+}
+
+// keyPress handles a key. Several keys can arrive in one read (a pasted
+// "3G", or "lll" typed fast over a slow link); each one takes effect.
+func (m Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if runes := []rune(msg.Text); len(runes) > 1 && msg.Mod == 0 {
+		var cmds []tea.Cmd
+		var model tea.Model = m
+		for _, r := range runes {
+			var cmd tea.Cmd
+			model, cmd = model.(Model).key(tea.KeyPressMsg{Code: r, Text: string(r)})
+			cmds = append(cmds, cmd)
+		}
+		return model, tea.Batch(cmds...)
+	}
+	return m.key(msg)
+}
+
+func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	if msg.String() == "ctrl+c" {
+		return m, tea.Quit
+	}
+	if m.prompt != nil {
+		return m.promptKey(msg)
+	}
+	if m.tooSmall() {
+		if key.Matches(msg, k.Quit) {
+			return m, tea.Quit
+		}
+		return m, nil
+	}
+	if m.overlay != overlayNone {
+		switch {
+		case key.Matches(msg, k.Back), m.overlay == overlayHelp && key.Matches(msg, k.Help),
+			m.overlay == overlayDetails && msg.String() == "enter":
+			m.overlay = overlayNone
+			m.syncKeys()
+			return m, nil
+		case key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown):
+			m.scrollPanel(msg)
+			return m, nil
+		}
+		// Any other key leaves the overlay and then does what it always does.
+		m.overlay = overlayNone
+		m.syncKeys()
+	}
+
+	// A count typed before a motion: 3G, 12g, 3l, 5j.
+	if key.Matches(msg, k.Count) {
+		d, _ := strconv.Atoi(msg.String())
+		m.nav = m.nav.Apply(ActDigit, d)
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, k.Next):
+		return m.move(ActNext, 0)
+	case key.Matches(msg, k.Prev):
+		return m.move(ActPrev, 0)
+	case key.Matches(msg, k.First):
+		return m.move(ActFirst, 0)
+	case key.Matches(msg, k.Last):
+		return m.move(ActLast, 0)
+	case key.Matches(msg, k.Jump):
+		empty := ""
+		m.prompt = &empty
+	case key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown):
+		m.scroll(msg)
+	case key.Matches(msg, k.Focus) && m.grid.Name != "":
+		if m.focus == focusText {
+			m.focus = focusTable
+		} else {
+			m.focus = focusText
+		}
+		m.layout(false)
+	case msg.String() == "enter":
+		if m.focus == focusTable && len(m.grid.Rows) > 0 {
+			m.overlay = overlayDetails
+			m.layout(false)
+			m.panel.GotoTop()
+			return m, nil
+		}
+		return m.move(ActNext, 0)
+	case key.Matches(msg, k.Back):
+		if m.focus == focusTable {
+			m.focus = focusText
+			m.layout(false)
+		}
+	case key.Matches(msg, k.Help):
+		m.overlay = overlayHelp
+		m.layout(false)
+		m.panel.GotoTop()
+	}
+	m.nav.Count = 0
+	return m, nil
+}
+
+// move applies a navigation action; a new step starts at the top of its
+// text with the text focused.
+func (m Model) move(a Action, arg int) (tea.Model, tea.Cmd) {
+	before := m.nav.Step
+	m.nav = m.nav.Apply(a, arg)
+	if m.nav.Step == before {
+		return m, nil
+	}
+	m.focus, m.overlay, m.row = focusText, overlayNone, 0
+	m.layout(true)
+	return m, m.prerenderCmd(m.dims().textW)
+}
+
+// promptKey edits the ":" jump prompt: digits, backspace, enter, esc.
+func (m Model) promptKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	text := *m.prompt
+	switch s := msg.String(); {
+	case s == "esc":
+		m.prompt = nil
+	case s == "enter":
+		m.prompt = nil
+		if n, err := strconv.Atoi(text); err == nil {
+			return m.move(ActGoto, n)
+		}
+	case s == "backspace":
+		if text == "" {
+			m.prompt = nil
+		} else {
+			text = text[:len(text)-1]
+			m.prompt = &text
+		}
+	case len(s) == 1 && s[0] >= '0' && s[0] <= '9' && len(text) < 4:
+		text += s
+		m.prompt = &text
+	}
+	return m, nil
+}
+
+// scroll moves the focused pane: the text by lines or pages, the table by rows.
+func (m *Model) scroll(msg tea.KeyPressMsg) {
+	n := max(m.nav.Count, 1)
+	m.nav.Count = 0
+	k := m.keys
+	if m.focus == focusTable {
+		page := max(m.dims().tableH-2, 1)
+		switch {
+		case key.Matches(msg, k.Up):
+			m.selectRow(m.row - n)
+		case key.Matches(msg, k.Down):
+			m.selectRow(m.row + n)
+		case key.Matches(msg, k.PageUp):
+			m.selectRow(m.row - page*n)
+		case key.Matches(msg, k.PageDown):
+			m.selectRow(m.row + page*n)
+		}
+		return
+	}
+	switch {
+	case key.Matches(msg, k.Up):
+		m.text.ScrollUp(n)
+	case key.Matches(msg, k.Down):
+		m.text.ScrollDown(n)
+	case key.Matches(msg, k.PageUp):
+		m.text.ScrollUp(m.text.Height() * n)
+	case key.Matches(msg, k.PageDown):
+		m.text.ScrollDown(m.text.Height() * n)
+	}
+}
+
+func (m *Model) scrollPanel(msg tea.KeyPressMsg) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		m.panel.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		m.panel.ScrollDown(1)
+	case key.Matches(msg, k.PageUp):
+		m.panel.PageUp()
+	case key.Matches(msg, k.PageDown):
+		m.panel.PageDown()
+	}
+}
+
+func (m *Model) selectRow(r int) {
+	m.row = min(max(r, 0), max(len(m.grid.Rows)-1, 0))
+	if !m.cards {
+		m.tbl.SetCursor(m.row)
+	}
+}
+
+// wheel scrolls whatever is under the pointer.
+func (m *Model) wheel(msg tea.MouseWheelMsg) {
+	if m.tooSmall() || m.prompt != nil {
+		return
+	}
+	mouse := msg.Mouse()
+	up := mouse.Button == tea.MouseWheelUp
+	if mouse.Button != tea.MouseWheelUp && mouse.Button != tea.MouseWheelDown {
+		return
+	}
+	if m.overlay != overlayNone {
+		if up {
+			m.panel.ScrollUp(wheelLines)
+		} else {
+			m.panel.ScrollDown(wheelLines)
+		}
+		return
+	}
+	d := m.dims()
+	overTable := m.grid.Name != "" && (m.focus == focusTable && !d.split ||
+		d.split && mouse.Y >= d.headerH+1+d.textH+1)
+	switch {
+	case overTable && up:
+		m.selectRow(m.row - 1)
+	case overTable:
+		m.selectRow(m.row + 1)
+	case up:
+		m.text.ScrollUp(wheelLines)
+	default:
+		m.text.ScrollDown(wheelLines)
+	}
+}

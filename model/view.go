@@ -1,0 +1,139 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"jakstat/views"
+)
+
+// View declares the frame: the lesson in the alternate screen, with the
+// mouse wheel on.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.Render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = m.lesson.Meta.Title + " · " + m.step().Title
+	return v
+}
+
+// Render composes the screen as a string exactly the window's size: header,
+// the step's panes (or an overlay), the status line and the help bar. It
+// only arranges what layout() prepared; nothing here renders Markdown.
+func (m Model) Render() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	if m.tooSmall() {
+		return clip(views.TooSmall(m.styles, m.width, m.height), m.width, m.height, 0)
+	}
+	d := m.dims()
+	st := m.step()
+	var b strings.Builder
+	b.WriteString(views.Header(m.styles, m.lesson.Meta.Title, st.Section, st.Title, m.nav.Step, m.nav.Total, d.frameW))
+	b.WriteByte('\n')
+	if d.headerH > views.HeaderHeight {
+		b.WriteByte('\n')
+	}
+	b.WriteString(fit(m.content(d), d.contentH))
+	b.WriteByte('\n')
+	b.WriteString(m.status(d))
+	b.WriteByte('\n')
+	m.help.SetWidth(d.frameW)
+	b.WriteString(m.help.View(m.keys))
+	return clip(b.String(), m.width, m.height, d.margin)
+}
+
+// content is the area between the header and the status line.
+func (m Model) content(d dims) string {
+	s := m.styles
+	switch m.overlay {
+	case overlayDetails:
+		return views.PaneLabel(s, "Details", "esc or enter to close", true, d.frameW) + "\n" + m.panel.View()
+	case overlayHelp:
+		return views.PaneLabel(s, "All keys", "esc or ? to close", true, d.frameW) + "\n" + m.panel.View()
+	}
+	if m.grid.Name == "" {
+		return m.text.View()
+	}
+	var parts []string
+	textHint := "tab: table"
+	if m.focus == focusText {
+		textHint = "↑/↓ scroll · tab: table"
+	}
+	parts = append(parts, views.PaneLabel(s, "Text", textHint, m.focus == focusText, d.frameW))
+	if d.textH > 0 {
+		parts = append(parts, m.text.View())
+	}
+	tableHint := fmt.Sprintf("%s · tab to select rows", m.grid.Caption)
+	if m.focus == focusTable {
+		tableHint = fmt.Sprintf("row %d of %d · enter: details · esc: back to text", m.row+1, len(m.grid.Rows))
+	}
+	parts = append(parts, views.PaneLabel(s, "Table", tableHint, m.focus == focusTable, d.frameW))
+	if d.tableH > 0 {
+		if m.cards {
+			parts = append(parts, m.cardsView(d.frameW, d.tableH))
+		} else {
+			parts = append(parts, m.tbl.View())
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+// status is the line above the help bar: the jump prompt while it is open,
+// otherwise what is scrolled out of sight and the disclaimer.
+func (m Model) status(d dims) string {
+	if m.prompt != nil {
+		return m.styles.Prompt.Render(":"+*m.prompt+"▏") +
+			m.styles.Muted.Render(fmt.Sprintf("  go to step (1-%d) · enter to go · esc to cancel", m.nav.Total))
+	}
+	vp := m.text
+	if m.overlay != overlayNone {
+		vp = m.panel
+	}
+	above, below := 0, 0
+	if m.overlay != overlayNone || d.textH > 0 {
+		above = vp.YOffset()
+		below = max(vp.TotalLineCount()-vp.YOffset()-vp.Height(), 0)
+	}
+	return views.StatusLine(m.styles, above, below, m.lesson.Meta.Checked, d.frameW)
+}
+
+// fit pads or cuts s to exactly n lines, so the footer never moves.
+func fit(s string, n int) string {
+	lines := splitLines(s)
+	return window(lines, 0, n)
+}
+
+func splitLines(s string) []string { return strings.Split(s, "\n") }
+
+// window returns n lines of lines starting at top, padding with blank lines.
+func window(lines []string, top, n int) string {
+	out := make([]string, n)
+	for i := range out {
+		if j := top + i; j >= 0 && j < len(lines) {
+			out[i] = lines[j]
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// clip guarantees the frame fits the window whatever a renderer produced:
+// at most height lines, each at most width cells, shifted right by margin.
+func clip(s string, width, height, margin int) string {
+	lines := splitLines(s)
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	pad := strings.Repeat(" ", margin)
+	for i, ln := range lines {
+		if ansi.StringWidth(ln) > width-margin {
+			ln = ansi.Truncate(ln, width-margin, "")
+		}
+		lines[i] = pad + ln
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,101 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+)
+
+// Header is the top of every screen: the lesson and section on the left,
+// the step count on the right, a progress bar, then the step's title. It
+// is always HeaderHeight lines and never scrolls.
+func Header(s Styles, lessonTitle, section, stepTitle string, step, total, width int) string {
+	count := s.Counter.Render(fmt.Sprintf("%d/%d", step+1, total))
+	left := s.AppName.Render(lessonTitle) + s.Section.Render(" · "+section)
+	room := width - lipgloss.Width(count) - 2
+	if lipgloss.Width(left) > room {
+		// Narrow: the section matters more than the lesson's name.
+		left = s.Section.Render(Truncate(section, room))
+	}
+	gap := max(width-lipgloss.Width(left)-lipgloss.Width(count), 1)
+	top := left + strings.Repeat(" ", gap) + count
+	bar := ProgressBar(s, float64(step+1)/float64(max(total, 1)), width)
+	title := s.Title.Render(Truncate(stepTitle, width))
+	return top + "\n" + bar + "\n" + title
+}
+
+// HeaderHeight is how many lines Header takes.
+const HeaderHeight = 3
+
+// ProgressBar draws a bar width columns wide, filled to frac.
+func ProgressBar(s Styles, frac float64, width int) string {
+	frac = min(max(frac, 0), 1)
+	full := int(frac*float64(width) + 0.5)
+	return s.BarFull.Render(strings.Repeat("━", full)) + s.BarEmpty.Render(strings.Repeat("─", width-full))
+}
+
+// StatusLine sits above the help bar: on the left what is scrolled out of
+// sight, on the right the disclaimer and the date the facts were checked,
+// shortened to fit. It is one line.
+func StatusLine(s Styles, above, below int, checked string, width int) string {
+	long, short := scrollMarks(above, below)
+	// The date the facts were checked matters more than wordy scroll marks.
+	for _, right := range []string{
+		"Education, not medical advice · facts checked " + checked,
+		"Not medical advice · checked " + checked,
+		"Not medical advice",
+	} {
+		for _, left := range []string{long, short} {
+			if lipgloss.Width(left)+lipgloss.Width(right)+2 <= width {
+				gap := width - lipgloss.Width(left) - lipgloss.Width(right)
+				return s.Overflow.Render(left) + strings.Repeat(" ", gap) + s.Muted.Render(right)
+			}
+		}
+	}
+	return s.Overflow.Render(Truncate(short, width))
+}
+
+// scrollMarks says how many lines are out of sight, in words and in short.
+func scrollMarks(above, below int) (long, short string) {
+	var l, sh []string
+	if above > 0 {
+		l = append(l, fmt.Sprintf("▲ %d above", above))
+		sh = append(sh, fmt.Sprintf("▲%d", above))
+	}
+	if below > 0 {
+		l = append(l, fmt.Sprintf("▼ %d more below", below))
+		sh = append(sh, fmt.Sprintf("▼%d", below))
+	}
+	return strings.Join(l, "  "), strings.Join(sh, " ")
+}
+
+// TooSmall is the whole screen when the window is below MinWidth x MinHeight.
+func TooSmall(s Styles, width, height int) string {
+	msg := []string{
+		s.Warning.Render("Window too small"),
+		fmt.Sprintf("%dx%d; the lesson needs %dx%d.", width, height, MinWidth, MinHeight),
+		"Make it larger, or press q to quit.",
+	}
+	var lines []string
+	for _, m := range msg {
+		lines = append(lines, Truncate(m, width))
+	}
+	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n"))
+}
+
+// PaneLabel is the one-line label above a pane (the text or a table) on
+// steps with more than one; the focused pane's label stands out.
+func PaneLabel(s Styles, label, hint string, focused bool, width int) string {
+	st := s.PaneLabel
+	mark := "  "
+	if focused {
+		st = s.PaneFocus
+		mark = "▸ "
+	}
+	text := mark + label
+	if hint != "" && lipgloss.Width(text)+lipgloss.Width(hint)+3 <= width {
+		return st.Render(text) + s.Muted.Render(" · "+hint)
+	}
+	return st.Render(Truncate(text, width))
+}

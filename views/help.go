@@ -1,0 +1,51 @@
+package views
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+)
+
+// FullHelp lays out every enabled binding, one group per column when the
+// columns fit side by side and one group under another when they do not.
+func FullHelp(s Styles, groups [][]key.Binding, width int) string {
+	var cols []string
+	for _, g := range groups {
+		keyW := 0
+		for _, b := range g {
+			if b.Enabled() {
+				keyW = max(keyW, lipgloss.Width(b.Help().Key))
+			}
+		}
+		var lines []string
+		for _, b := range g {
+			if !b.Enabled() {
+				continue
+			}
+			h := b.Help()
+			pad := strings.Repeat(" ", keyW-lipgloss.Width(h.Key)+2)
+			lines = append(lines, s.Help.FullKey.Render(h.Key)+pad+s.Help.FullDesc.Render(h.Desc))
+		}
+		if len(lines) > 0 {
+			cols = append(cols, strings.Join(lines, "\n"))
+		}
+	}
+	const gap = "    "
+	side := lipgloss.JoinHorizontal(lipgloss.Top, interleave(cols, gap)...)
+	if lipgloss.Width(side) <= width {
+		return side
+	}
+	return strings.Join(cols, "\n\n")
+}
+
+func interleave(cols []string, gap string) []string {
+	out := make([]string, 0, 2*len(cols))
+	for i, c := range cols {
+		if i > 0 {
+			out = append(out, gap)
+		}
+		out = append(out, c)
+	}
+	return out
+}

@@ -1,0 +1,76 @@
+package views
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"jakstat/content"
+)
+
+// Print renders the whole lesson as plain text for a pipe, a file or a
+// handout: every step, its table and its sources, wrapped to width, with no
+// escape codes. Steps are rendered in parallel: Markdown rendering is the
+// only slow part, and the steps do not depend on each other.
+func Print(l *content.Lesson, width int) (string, error) {
+	width = max(width, 20)
+	bodies := make([]string, len(l.Steps))
+	errs := make([]error, len(l.Steps))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(l.Steps)) {
+		wg.Go(func() {
+			for i := range next {
+				bodies[i], errs[i] = Markdown(l.Steps[i].Body, width, Plain)
+			}
+		})
+	}
+	for i := range l.Steps {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	var b strings.Builder
+	rule := strings.Repeat("=", width)
+	b.WriteString(strings.ToUpper(l.Meta.Title) + "\n")
+	if l.Meta.Subtitle != "" {
+		b.WriteString(wrap(l.Meta.Subtitle, width) + "\n")
+	}
+	b.WriteString("\n" + wrap(l.Meta.Disclaimer, width) + "\n")
+	b.WriteString(fmt.Sprintf("Facts checked on %s.\n", l.Meta.Checked))
+	for i, st := range l.Steps {
+		if errs[i] != nil {
+			return "", fmt.Errorf("%s: %w", st.File, errs[i])
+		}
+		b.WriteString("\n" + rule + "\n")
+		b.WriteString(wrap(fmt.Sprintf("Step %d/%d · %s · %s", i+1, len(l.Steps), st.Section, st.Title), width))
+		b.WriteString("\n" + rule + "\n\n")
+		b.WriteString(bodies[i])
+		b.WriteString("\n")
+		if st.Table != "" {
+			g := GridFor(l, st.Table)
+			b.WriteString("\n" + wrap(g.Caption, width) + "\n\n")
+			b.WriteString(PlainTable(g, width))
+			b.WriteString("\n")
+		}
+		if len(st.Sources.IDs) > 0 {
+			b.WriteString("\nSources:\n")
+			b.WriteString(SourceList(l, st.Sources.IDs, width, Styles{}))
+			b.WriteString("\n")
+		}
+	}
+	return trimLines(ansi.Strip(b.String())), nil
+}
+
+// trimLines drops trailing spaces that wrapping leaves on each line.
+func trimLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, ln := range lines {
+		lines[i] = strings.TrimRight(ln, " ")
+	}
+	return strings.Join(lines, "\n")
+}

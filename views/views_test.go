@@ -1,0 +1,298 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"jakstat/content"
+)
+
+func shipped(t testing.TB) *content.Lesson {
+	t.Helper()
+	l, err := content.Shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func TestTruncateNeverSplitsWords(t *testing.T) {
+	tests := []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"Abrocitinib", 20, "Abrocitinib"},
+		{"Ruxolitinib 1.5% cream", 16, "Ruxolitinib…"},
+		{"IL-4Ra + common gamma chain", 14, "IL-4Ra…"},
+		{"IL-4Ra + common gamma chain", 16, "IL-4Ra + common…"},
+		{"upper respiratory tract infection", 24, "upper respiratory tract…"},
+		{"Supercalifragilistic", 8, "Superca…"}, // one long word: cut at a grapheme
+		{"日本語テキスト", 5, "日本…"},
+		{"abc", 1, "…"},
+		{"abc", 0, ""},
+	}
+	for _, tc := range tests {
+		got := Truncate(tc.in, tc.width)
+		if got != tc.want {
+			t.Errorf("Truncate(%q, %d) = %q, want %q", tc.in, tc.width, got, tc.want)
+		}
+		if w := ansi.StringWidth(got); w > max(tc.width, 0) {
+			t.Errorf("Truncate(%q, %d) is %d wide", tc.in, tc.width, w)
+		}
+	}
+}
+
+func TestFitColumns(t *testing.T) {
+	g := Grid{
+		Columns: []Column{{Title: "Drug", Min: 12}, {Title: "Note", Min: 6}},
+		Rows:    [][]string{{"Abrocitinib", "a long note about the drug"}, {"Upadacitinib", "short"}},
+	}
+	tests := map[string]struct {
+		width  int
+		want   []int
+		wantOK bool
+	}{
+		"everything fits":       {80, []int{12, 26}, true},
+		"the long column gives": {30, []int{12, 16}, true},
+		"minimums exactly":      {20, []int{12, 6}, true},
+		"too narrow for cards":  {19, nil, false},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			got, ok := FitColumns(g, tc.width, false)
+			if ok != tc.wantOK || fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("FitColumns(%d) = %v, %v; want %v, %v", tc.width, got, ok, tc.want, tc.wantOK)
+			}
+			total := 0
+			for _, w := range got {
+				total += w + cellPad
+			}
+			if ok && total > tc.width {
+				t.Errorf("columns take %d of %d", total, tc.width)
+			}
+		})
+	}
+	if _, ok := FitColumns(g, 40, true); !ok {
+		t.Error("whole words should fit in 40")
+	}
+	if w, ok := FitColumns(Grid{Columns: g.Columns, Rows: [][]string{{"x", "incomprehensibilities"}}}, 30, true); !ok || w[1] < 21 {
+		t.Errorf("wholeWords must keep the longest word: %v %v", w, ok)
+	}
+}
+
+// TestMarkdownFitsEveryWidth renders every step at every text width the
+// layout can ask for: no line may be wider than asked, and a blockquote's
+// bar must run down every line of it (glamour's own wrap breaks both).
+func TestMarkdownFitsEveryWidth(t *testing.T) {
+	l := shipped(t)
+	step := 1
+	if testing.Short() {
+		step = 7
+	}
+	for w := MinWidth - 2; w <= 100; w += step {
+		for _, st := range l.Steps {
+			for _, look := range []Look{Dark, Light, Plain} {
+				out, err := Markdown(st.Body, w, look)
+				if err != nil {
+					t.Fatal(err)
+				}
+				lines := strings.Split(ansi.Strip(out), "\n")
+				bar := "┃ "
+				if look == Plain {
+					bar = "| "
+				}
+				for i, ln := range lines {
+					if ansi.StringWidth(ln) > w {
+						t.Fatalf("%s at %d (%d): line %q is %d wide", st.ID, w, look, ln, ansi.StringWidth(ln))
+					}
+					if i > 0 && i+1 < len(lines) && ln != "" && !strings.HasPrefix(ln, bar) &&
+						strings.HasPrefix(lines[i-1], bar) && strings.HasPrefix(lines[i+1], bar) {
+						t.Fatalf("%s at %d: %q fell out of its blockquote", st.ID, w, ln)
+					}
+				}
+				if look == Plain && out != ansi.Strip(out) {
+					t.Fatalf("%s: plain Markdown has escape codes", st.ID)
+				}
+			}
+		}
+	}
+}
+
+func TestGridsMatchTheirColumns(t *testing.T) {
+	l := shipped(t)
+	for _, name := range content.TableNames() {
+		g := GridFor(l, name)
+		if len(g.Rows) == 0 {
+			t.Errorf("table %s has no rows", name)
+		}
+		if len(g.Keys) != len(g.Rows) {
+			t.Errorf("table %s: %d keys for %d rows", name, len(g.Keys), len(g.Rows))
+		}
+		for i, r := range g.Rows {
+			if len(r) != len(g.Columns) {
+				t.Errorf("table %s row %d has %d cells for %d columns", name, i, len(r), len(g.Columns))
+			}
+			if d := Details(l, g, i, 60, Styles{}); !strings.Contains(d, "[") && name != "sources" {
+				t.Errorf("table %s row %d: details cite no sources:\n%s", name, i, d)
+			}
+		}
+	}
+}
+
+func TestEczemaApprovalCells(t *testing.T) {
+	a := func(region, cond, status, date, age string) content.Approval {
+		return content.Approval{Region: region, Condition: cond, Status: status, Date: date, Age: age}
+	}
+	tests := map[string]struct {
+		approvals []content.Approval
+		want      string
+	}{
+		"none":               {nil, "—"},
+		"year and age":       {[]content.Approval{a("FDA", "atopic dermatitis", "approved", "2022-01-14", "12+")}, "2022, 12+"},
+		"earliest, youngest": {[]content.Approval{a("FDA", "atopic dermatitis", "approved", "2021-09", "12+"), a("FDA", "atopic dermatitis", "approved", "2025-09", "2-11")}, "2021, 2+"},
+		"adults":             {[]content.Approval{a("FDA", "atopic dermatitis", "approved", "2022", "adults")}, "2022, 18+"},
+		"hand eczema":        {[]content.Approval{a("FDA", "chronic hand eczema", "approved", "2025-07-23", "adults")}, "hand 2025"},
+		"not approved":       {[]content.Approval{a("FDA", "atopic dermatitis", "not approved", "", "")}, "no"},
+		"unconfirmed":        {[]content.Approval{a("FDA", "atopic dermatitis", "unconfirmed", "", "")}, "unclear"},
+		"approved, no date":  {[]content.Approval{a("FDA", "atopic dermatitis", "approved", "", "")}, "yes"},
+		"other region":       {[]content.Approval{a("EU", "atopic dermatitis", "approved", "2021", "")}, "—"},
+		"other condition":    {[]content.Approval{a("FDA", "alopecia areata", "approved", "2022", "")}, "—"},
+	}
+	for name, tc := range tests {
+		if got := eczemaApproval(content.Drug{Approvals: tc.approvals}, "FDA"); got != tc.want {
+			t.Errorf("%s: got %q, want %q", name, got, tc.want)
+		}
+	}
+}
+
+// TestGoldenTables renders each table as the print path lays it out, and as
+// cards, at a handout width and a projector width.
+func TestGoldenTables(t *testing.T) {
+	l := shipped(t)
+	for _, name := range content.TableNames() {
+		for _, w := range []int{60, 100} {
+			t.Run(fmt.Sprintf("%s-%d", name, w), func(t *testing.T) {
+				golden.RequireEqual(t, []byte(PlainTable(GridFor(l, name), w)))
+			})
+		}
+	}
+	cards, _ := Cards(GridFor(l, "drugs"), 50, 1, NewStyles(true))
+	t.Run("drug-cards-50", func(t *testing.T) { golden.RequireEqual(t, []byte(ansi.Strip(cards))) })
+}
+
+func TestGoldenDetails(t *testing.T) {
+	l := shipped(t)
+	s := NewStyles(true)
+	for _, tc := range []struct{ table, key string }{
+		{"drugs", "abrocitinib"}, {"drugs", "delgocitinib-cream"}, {"sideeffects", "nasopharyngitis"}, {"trials", "jade-mono-1"},
+	} {
+		g := GridFor(l, tc.table)
+		row := -1
+		for i, k := range g.Keys {
+			if k == tc.key {
+				row = i
+			}
+		}
+		if row < 0 {
+			t.Fatalf("no %s row %q", tc.table, tc.key)
+		}
+		for _, w := range []int{58, 98} {
+			t.Run(fmt.Sprintf("%s-%d", tc.key, w), func(t *testing.T) {
+				out := ansi.Strip(Details(l, g, row, w, s))
+				for _, ln := range strings.Split(out, "\n") {
+					if ansi.StringWidth(ln) > w {
+						t.Errorf("line wider than %d: %q", w, ln)
+					}
+				}
+				golden.RequireEqual(t, []byte(out))
+			})
+		}
+	}
+}
+
+func TestChrome(t *testing.T) {
+	s := NewStyles(true)
+	for _, w := range []int{40, 60, 80, 120} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			h := ansi.Strip(Header(s, "JAK inhibitors for eczema", "The pathway", "The receptor and its JAKs", 3, 18, w))
+			st := ansi.Strip(StatusLine(s, 4, 12, "2026-11-26", w))
+			for _, ln := range strings.Split(h+"\n"+st, "\n") {
+				if ansi.StringWidth(ln) > w {
+					t.Errorf("%q is wider than %d", ln, w)
+				}
+			}
+			if !strings.Contains(h, "4/18") || !strings.Contains(st, "12") || !strings.Contains(st, "medical advice") {
+				t.Errorf("chrome lost its content at %d:\n%s\n%s", w, h, st)
+			}
+			golden.RequireEqual(t, []byte(h+"\n"+st))
+		})
+	}
+}
+
+func TestTooSmall(t *testing.T) {
+	out := ansi.Strip(TooSmall(NewStyles(false), 30, 8))
+	if !strings.Contains(out, "too small") || !strings.Contains(out, "40x12") {
+		t.Errorf("unhelpful message:\n%s", out)
+	}
+}
+
+func TestPrint(t *testing.T) {
+	l := shipped(t)
+	for _, w := range []int{40, 80, 120} {
+		out, err := Print(l, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.ContainsRune(out, '\x1b') {
+			t.Fatalf("width %d: print output has escape codes", w)
+		}
+		for i, ln := range strings.Split(out, "\n") {
+			if ansi.StringWidth(ln) > w {
+				t.Errorf("width %d: line %d is %d wide: %q", w, i+1, ansi.StringWidth(ln), ln)
+			}
+		}
+		for i, st := range l.Steps {
+			if !strings.Contains(out, fmt.Sprintf("Step %d/%d", i+1, len(l.Steps))) {
+				t.Errorf("width %d: step %d (%s) is missing", w, i+1, st.Title)
+			}
+		}
+		for _, d := range l.Drugs {
+			if !strings.Contains(out, d.Brand) {
+				t.Errorf("width %d: drug %s is missing from the printed tables", w, d.Brand)
+			}
+		}
+		for _, want := range []string{l.Meta.Disclaimer[:20], "Facts checked on " + l.Meta.Checked} {
+			if !strings.Contains(out, want) {
+				t.Errorf("width %d: missing %q", w, want)
+			}
+		}
+	}
+}
+
+func BenchmarkMarkdown(b *testing.B) {
+	l := shipped(b)
+	body := l.Steps[3].Body
+	for _, w := range []int{78, 98} {
+		b.Run(fmt.Sprint(w), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Markdown(body, w, Dark); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkPrint(b *testing.B) {
+	l := shipped(b)
+	for b.Loop() {
+		if _, err := Print(l, 80); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
