@@ -2,7 +2,6 @@ package model
 
 import (
 	"charm.land/bubbles/v2/table"
-	"charm.land/bubbles/v2/viewport"
 
 	"jakstat/views"
 )
@@ -96,23 +95,37 @@ func (m *Model) layout(reset bool) {
 	m.row = min(max(m.row, 0), max(len(m.grid.Rows)-1, 0))
 	d := m.dims()
 
-	offset := m.text.YOffset()
-	m.text = viewport.New(viewport.WithWidth(d.textW), viewport.WithHeight(max(d.textH, 1)))
-	m.text.KeyMap = viewport.KeyMap{} // keys are routed by the model, never by the viewport
-	m.text.MouseWheelEnabled = false
-	m.text.SetContent(m.body(renderKey{step: m.nav.Step, width: d.textW, look: views.LookFor(m.isDark)}))
+	top := m.text.top
+	m.text = newPane(m.body(renderKey{step: m.nav.Step, width: d.textW, look: views.LookFor(m.isDark)}), d.textW, d.textH)
 	if !reset {
-		m.text.SetYOffset(offset)
+		m.text.scrollTo(top)
 	}
+	m.header = views.Header(m.styles, m.lesson.Meta.Title, st.Section, st.Title, m.nav.Step, m.nav.Total, d.frameW)
 
 	m.layoutTable(d)
 	m.layoutPanel(d)
 	m.syncKeys()
 }
 
+// refreshTable redraws the table or cards after the selection moves.
+func (m *Model) refreshTable() {
+	m.tableView = ""
+	d := m.dims()
+	if m.grid.Name == "" || d.tableH == 0 {
+		return
+	}
+	if m.cards {
+		m.tableView = m.cardsView(d.frameW, d.tableH)
+		return
+	}
+	m.tbl.SetCursor(m.row)
+	m.tableView = m.tbl.View()
+}
+
 // layoutTable builds the bubbles table, or the cards when the columns do not fit.
 func (m *Model) layoutTable(d dims) {
-	m.cards, m.cardsTop = false, nil
+	m.cards = false
+	defer m.refreshTable()
 	if m.grid.Name == "" {
 		return
 	}
@@ -144,7 +157,6 @@ func (m *Model) layoutTable(d dims) {
 		table.WithKeyMap(table.KeyMap{}),
 		table.WithFocused(m.focus == focusTable),
 	)
-	m.tbl.SetCursor(m.row)
 }
 
 // cardsView renders the cards scrolled so the selected one is in view.
@@ -167,17 +179,16 @@ func (m Model) cardsView(width, height int) string {
 
 // layoutPanel sizes the overlay (details or full help) to the content area.
 func (m *Model) layoutPanel(d dims) {
-	offset := m.panel.YOffset()
-	m.panel = viewport.New(viewport.WithWidth(d.frameW), viewport.WithHeight(max(d.contentH-1, 1)))
-	m.panel.KeyMap = viewport.KeyMap{}
-	m.panel.MouseWheelEnabled = false
+	top := m.panel.top
+	var content string
 	switch m.overlay {
 	case overlayDetails:
-		m.panel.SetContent(views.Details(m.lesson, m.grid, m.row, min(d.frameW-1, maxTextWidth), m.styles))
+		content = views.Details(m.lesson, m.grid, m.row, min(d.frameW-1, maxTextWidth), m.styles)
 	case overlayHelp:
-		m.panel.SetContent(views.FullHelp(m.styles, m.keys.FullHelp(), d.frameW))
+		content = views.FullHelp(m.styles, m.keys.FullHelp(), d.frameW)
 	}
-	m.panel.SetYOffset(offset)
+	m.panel = newPane(content, d.frameW, d.contentH-1)
+	m.panel.scrollTo(top)
 }
 
 // syncKeys enables the bindings that do something in the current state, so
@@ -194,4 +205,5 @@ func (m *Model) syncKeys() {
 	} else {
 		m.keys.Back.SetHelp("esc", "back to text")
 	}
+	m.helpBar = views.HelpBar(m.styles, m.keys.ShortHelp(), m.dims().frameW)
 }

@@ -4,9 +4,7 @@
 package model
 
 import (
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/table"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"jakstat/content"
@@ -52,7 +50,6 @@ type Model struct {
 	keys   KeyMap
 	styles views.Styles
 	isDark bool
-	help   help.Model
 
 	width, height int
 	nav           Nav
@@ -61,13 +58,18 @@ type Model struct {
 	prompt        *string // the ":" jump prompt's digits, nil when closed
 
 	// Panes of the current step, rebuilt by layout() on every step change or resize.
-	text     viewport.Model
-	panel    viewport.Model // details or full help
+	text     pane
+	panel    pane // details or full help
 	tbl      table.Model
 	grid     views.Grid // the step's table; Name is "" when it has none
 	cards    bool       // the table is shown as cards (too narrow for columns)
 	row      int        // selected row of the table or cards
-	cardsTop []int      // first line of each card
+
+	// Pieces of the frame that change only with the step, the size, the
+	// theme or the selection, kept so View only joins strings.
+	header    string
+	tableView string
+	helpBar   string
 
 	cache *renderCache
 }
@@ -84,7 +86,6 @@ func New(l *content.Lesson, opts Options) Model {
 		lesson: l,
 		opts:   opts,
 		keys:   DefaultKeyMap(),
-		help:   help.New(),
 		nav:    Nav{Total: len(l.Steps)},
 		cache:  newRenderCache(),
 	}
@@ -95,7 +96,6 @@ func New(l *content.Lesson, opts Options) Model {
 func (m *Model) setTheme(isDark bool) {
 	m.isDark = isDark
 	m.styles = views.NewStyles(isDark)
-	m.help.Styles = m.styles.Help
 }
 
 // Init asks the terminal for its background colour unless a theme was forced.

@@ -126,44 +126,44 @@ func TestQuitKeys(t *testing.T) {
 
 func TestScrollingATallStep(t *testing.T) {
 	m := press(t, sized(t, 60, 16), "2", "G") // a long step in a small window
-	if m.text.YOffset() != 0 {
+	if m.text.top != 0 {
 		t.Fatal("a new step should start at the top")
 	}
 	if !strings.Contains(screen(m), "more below") {
 		t.Fatalf("a tall step should say there is more below:\n%s", screen(m))
 	}
 	m = press(t, m, "j", "j", "down")
-	if got := m.text.YOffset(); got != 3 {
+	if got := m.text.top; got != 3 {
 		t.Errorf("after three lines down, offset %d", got)
 	}
 	if s := screen(m); !strings.Contains(s, "▲ 3 above") && !strings.Contains(s, "▲3 ") {
 		t.Errorf("screen should say 3 lines are above:\n%s", screen(m))
 	}
 	m = press(t, m, "k")
-	if got := m.text.YOffset(); got != 2 {
+	if got := m.text.top; got != 2 {
 		t.Errorf("after one up, offset %d", got)
 	}
 	m = press(t, m, "pgdown")
-	if got := m.text.YOffset(); got <= 2 {
+	if got := m.text.top; got <= 2 {
 		t.Errorf("page down did not move: %d", got)
 	}
-	before := m.text.YOffset()
+	before := m.text.top
 	m = send(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelUp})
-	if got := m.text.YOffset(); got != max(before-wheelLines, 0) {
+	if got := m.text.top; got != max(before-wheelLines, 0) {
 		t.Errorf("one wheel notch up: offset %d -> %d", before, got)
 	}
 	for range 20 {
 		m = send(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelUp})
 	}
-	if got := m.text.YOffset(); got != 0 {
+	if got := m.text.top; got != 0 {
 		t.Errorf("the wheel did not scroll back to the top: %d", got)
 	}
 	m = press(t, m, "5", "j")
-	if got := m.text.YOffset(); got != 5 {
+	if got := m.text.top; got != 5 {
 		t.Errorf("5j scrolled to %d", got)
 	}
 	m = press(t, m, "right", "left")
-	if m.text.YOffset() != 0 {
+	if m.text.top != 0 {
 		t.Error("coming back to a step should start at its top")
 	}
 }
@@ -371,4 +371,43 @@ func TestGoldenScreens(t *testing.T) {
 			})
 		}
 	}
+}
+
+// BenchmarkView measures composing a frame of a step whose body is already
+// cached: the cost a key press pays once the step is rendered.
+func BenchmarkView(b *testing.B) {
+	for _, tc := range []struct {
+		name string
+		keys []string
+	}{{"text", []string{"4", "G"}}, {"table", []string{"1", "4", "G", "tab"}}} {
+		b.Run(tc.name, func(b *testing.B) {
+			m := press(b, sized(b, 120, 40), tc.keys...)
+			m.View()
+			b.ReportAllocs()
+			for b.Loop() {
+				m.View()
+			}
+		})
+	}
+}
+
+// BenchmarkNextStep measures a key press that moves to a step not yet
+// rendered (the slow case), and one whose step was rendered ahead.
+func BenchmarkNextStep(b *testing.B) {
+	b.Run("uncached", func(b *testing.B) {
+		for b.Loop() {
+			m := sized(b, 120, 40)
+			m.cache = newRenderCache()
+			next, _ := m.Update(keyMsg("right"))
+			next.View()
+		}
+	})
+	b.Run("cached", func(b *testing.B) {
+		m := press(b, sized(b, 120, 40), "right", "left")
+		b.ReportAllocs()
+		for b.Loop() {
+			next, _ := m.Update(keyMsg("right"))
+			next.View()
+		}
+	})
 }

@@ -115,8 +115,8 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case msg.String() == "enter":
 		if m.focus == focusTable && len(m.grid.Rows) > 0 {
 			m.overlay = overlayDetails
+			m.panel.top = 0
 			m.layout(false)
-			m.panel.GotoTop()
 			return m, nil
 		}
 		return m.move(ActNext, 0)
@@ -127,8 +127,8 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 	case key.Matches(msg, k.Help):
 		m.overlay = overlayHelp
+		m.panel.top = 0
 		m.layout(false)
-		m.panel.GotoTop()
 	}
 	m.nav.Count = 0
 	return m, nil
@@ -193,13 +193,13 @@ func (m *Model) scroll(msg tea.KeyPressMsg) {
 	}
 	switch {
 	case key.Matches(msg, k.Up):
-		m.text.ScrollUp(n)
+		m.text.scrollBy(-n)
 	case key.Matches(msg, k.Down):
-		m.text.ScrollDown(n)
+		m.text.scrollBy(n)
 	case key.Matches(msg, k.PageUp):
-		m.text.ScrollUp(m.text.Height() * n)
+		m.text.scrollBy(-m.text.height * n)
 	case key.Matches(msg, k.PageDown):
-		m.text.ScrollDown(m.text.Height() * n)
+		m.text.scrollBy(m.text.height * n)
 	}
 }
 
@@ -207,21 +207,19 @@ func (m *Model) scrollPanel(msg tea.KeyPressMsg) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Up):
-		m.panel.ScrollUp(1)
+		m.panel.scrollBy(-1)
 	case key.Matches(msg, k.Down):
-		m.panel.ScrollDown(1)
+		m.panel.scrollBy(1)
 	case key.Matches(msg, k.PageUp):
-		m.panel.PageUp()
+		m.panel.scrollBy(-m.panel.height)
 	case key.Matches(msg, k.PageDown):
-		m.panel.PageDown()
+		m.panel.scrollBy(m.panel.height)
 	}
 }
 
 func (m *Model) selectRow(r int) {
 	m.row = min(max(r, 0), max(len(m.grid.Rows)-1, 0))
-	if !m.cards {
-		m.tbl.SetCursor(m.row)
-	}
+	m.refreshTable()
 }
 
 // wheel scrolls whatever is under the pointer.
@@ -236,9 +234,9 @@ func (m *Model) wheel(msg tea.MouseWheelMsg) {
 	}
 	if m.overlay != overlayNone {
 		if up {
-			m.panel.ScrollUp(wheelLines)
+			m.panel.scrollBy(-wheelLines)
 		} else {
-			m.panel.ScrollDown(wheelLines)
+			m.panel.scrollBy(wheelLines)
 		}
 		return
 	}
@@ -251,8 +249,8 @@ func (m *Model) wheel(msg tea.MouseWheelMsg) {
 	case overTable:
 		m.selectRow(m.row + 1)
 	case up:
-		m.text.ScrollUp(wheelLines)
+		m.text.scrollBy(-wheelLines)
 	default:
-		m.text.ScrollDown(wheelLines)
+		m.text.scrollBy(wheelLines)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"jakstat/views"
 )
@@ -28,12 +27,11 @@ func (m Model) Render() string {
 		return ""
 	}
 	if m.tooSmall() {
-		return clip(views.TooSmall(m.styles, m.width, m.height), m.width, m.height, 0)
+		return frame(views.TooSmall(m.styles, m.width, m.height), m.height, 0)
 	}
 	d := m.dims()
-	st := m.step()
 	var b strings.Builder
-	b.WriteString(views.Header(m.styles, m.lesson.Meta.Title, st.Section, st.Title, m.nav.Step, m.nav.Total, d.frameW))
+	b.WriteString(m.header)
 	b.WriteByte('\n')
 	if d.headerH > views.HeaderHeight {
 		b.WriteByte('\n')
@@ -42,9 +40,8 @@ func (m Model) Render() string {
 	b.WriteByte('\n')
 	b.WriteString(m.status(d))
 	b.WriteByte('\n')
-	m.help.SetWidth(d.frameW)
-	b.WriteString(m.help.View(m.keys))
-	return clip(b.String(), m.width, m.height, d.margin)
+	b.WriteString(m.helpBar)
+	return frame(b.String(), m.height, d.margin)
 }
 
 // content is the area between the header and the status line.
@@ -52,12 +49,12 @@ func (m Model) content(d dims) string {
 	s := m.styles
 	switch m.overlay {
 	case overlayDetails:
-		return views.PaneLabel(s, "Details", "esc or enter to close", true, d.frameW) + "\n" + m.panel.View()
+		return views.PaneLabel(s, "Details", "esc or enter to close", true, d.frameW) + "\n" + m.panel.view()
 	case overlayHelp:
-		return views.PaneLabel(s, "All keys", "esc or ? to close", true, d.frameW) + "\n" + m.panel.View()
+		return views.PaneLabel(s, "All keys", "esc or ? to close", true, d.frameW) + "\n" + m.panel.view()
 	}
 	if m.grid.Name == "" {
-		return m.text.View()
+		return m.text.view()
 	}
 	var parts []string
 	textHint := "tab: table"
@@ -66,7 +63,7 @@ func (m Model) content(d dims) string {
 	}
 	parts = append(parts, views.PaneLabel(s, "Text", textHint, m.focus == focusText, d.frameW))
 	if d.textH > 0 {
-		parts = append(parts, m.text.View())
+		parts = append(parts, m.text.view())
 	}
 	tableHint := fmt.Sprintf("%s · tab to select rows", m.grid.Caption)
 	if m.focus == focusTable {
@@ -74,11 +71,7 @@ func (m Model) content(d dims) string {
 	}
 	parts = append(parts, views.PaneLabel(s, "Table", tableHint, m.focus == focusTable, d.frameW))
 	if d.tableH > 0 {
-		if m.cards {
-			parts = append(parts, m.cardsView(d.frameW, d.tableH))
-		} else {
-			parts = append(parts, m.tbl.View())
-		}
+		parts = append(parts, m.tableView)
 	}
 	return strings.Join(parts, "\n")
 }
@@ -87,17 +80,15 @@ func (m Model) content(d dims) string {
 // otherwise what is scrolled out of sight and the disclaimer.
 func (m Model) status(d dims) string {
 	if m.prompt != nil {
-		return m.styles.Prompt.Render(":"+*m.prompt+"▏") +
-			m.styles.Muted.Render(fmt.Sprintf("  go to step (1-%d) · enter to go · esc to cancel", m.nav.Total))
+		return views.PromptLine(m.styles, *m.prompt, m.nav.Total, d.frameW)
 	}
-	vp := m.text
+	p := m.text
 	if m.overlay != overlayNone {
-		vp = m.panel
+		p = m.panel
 	}
 	above, below := 0, 0
 	if m.overlay != overlayNone || d.textH > 0 {
-		above = vp.YOffset()
-		below = max(vp.TotalLineCount()-vp.YOffset()-vp.Height(), 0)
+		above, below = p.above(), p.below()
 	}
 	return views.StatusLine(m.styles, above, below, m.lesson.Meta.Checked, d.frameW)
 }
@@ -121,19 +112,19 @@ func window(lines []string, top, n int) string {
 	return strings.Join(out, "\n")
 }
 
-// clip guarantees the frame fits the window whatever a renderer produced:
-// at most height lines, each at most width cells, shifted right by margin.
-func clip(s string, width, height, margin int) string {
+// frame cuts the screen to the window's height and shifts it right by
+// margin to centre it. Widths need no check here: every piece was fitted
+// to the frame when it was built, and the property test holds them to it.
+func frame(s string, height, margin int) string {
 	lines := splitLines(s)
 	if len(lines) > height {
 		lines = lines[:height]
 	}
-	pad := strings.Repeat(" ", margin)
-	for i, ln := range lines {
-		if ansi.StringWidth(ln) > width-margin {
-			ln = ansi.Truncate(ln, width-margin, "")
+	if margin > 0 {
+		pad := strings.Repeat(" ", margin)
+		for i := range lines {
+			lines[i] = pad + lines[i]
 		}
-		lines[i] = pad + ln
 	}
 	return strings.Join(lines, "\n")
 }

@@ -99,3 +99,17 @@ func PaneLabel(s Styles, label, hint string, focused bool, width int) string {
 	}
 	return st.Render(Truncate(text, width))
 }
+
+// PromptLine is the status line while the ":" jump prompt is open.
+func PromptLine(s Styles, typed string, total, width int) string {
+	prompt := s.Prompt.Render(":" + typed + "▏")
+	for _, hint := range []string{
+		fmt.Sprintf("  go to step (1-%d) · enter to go · esc to cancel", total),
+		fmt.Sprintf("  step 1-%d · enter · esc", total),
+	} {
+		if lipgloss.Width(prompt)+lipgloss.Width(hint) <= width {
+			return prompt + s.Muted.Render(hint)
+		}
+	}
+	return prompt
+}

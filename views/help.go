@@ -49,3 +49,34 @@ func interleave(cols []string, gap string) []string {
 	}
 	return out
 }
+
+// HelpBar is the one-line help at the bottom: "key desc" for each enabled
+// binding, in order, as many as fit in width, then "…" if some did not.
+func HelpBar(s Styles, bindings []key.Binding, width int) string {
+	sep := s.Help.ShortSeparator.Render(" • ")
+	var b strings.Builder
+	used := 0
+	for _, kb := range bindings {
+		if !kb.Enabled() {
+			continue
+		}
+		h := kb.Help()
+		item := s.Help.ShortKey.Render(h.Key) + " " + s.Help.ShortDesc.Render(h.Desc)
+		w := lipgloss.Width(h.Key) + 1 + lipgloss.Width(h.Desc)
+		if used > 0 {
+			w += 3
+		}
+		if used+w > width {
+			if used+2 <= width {
+				b.WriteString(s.Help.Ellipsis.Render(" …"))
+			}
+			break
+		}
+		if used > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(item)
+		used += w
+	}
+	return b.String()
+}
