@@ -109,7 +109,9 @@ func run(args []string, stdout, stderr io.Writer, interactive bool) int {
 		}
 		return 0
 	}
-	p := tea.NewProgram(model.New(lesson, model.Options{Theme: cfg.theme}))
+	// 120 frames a second: the renderer flushes on a ticker, so its period
+	// is the floor under key-to-screen latency (60 would add up to 17 ms).
+	p := tea.NewProgram(model.New(lesson, model.Options{Theme: cfg.theme}), tea.WithFPS(120))
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintf(stderr, "jakstat: %s\n", err)
 		return 1

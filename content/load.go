@@ -1,16 +1,16 @@
 package content
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -35,29 +35,49 @@ var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 // os.DirFS), then validates it. The error, if any, is an Errors value listing
 // every problem found, each with its file and line.
 func Load(fsys fs.FS) (*Lesson, error) {
-	var p Errors
 	l := &Lesson{}
-	p.decode(fsys, metaFile, 0, &l.Meta, nil)
-	loadList(fsys, sourcesFile, &l.Sources, &p, func(s *Source, n *yaml.Node) { s.Line = n.Line })
-	loadList(fsys, drugsFile, &l.Drugs, &p, func(d *Drug, n *yaml.Node) {
-		d.Line = n.Line
-		for j, a := range seqItems(n, "approvals") {
-			if j < len(d.Approvals) {
-				d.Approvals[j].Line = a.Line
-			}
-		}
-	})
-	loadList(fsys, sideEffectsFile, &l.SideEffects, &p, func(s *SideEffect, n *yaml.Node) {
-		s.Line = n.Line
-		for j, r := range seqItems(n, "reported") {
-			if j < len(s.Reported) {
-				s.Reported[j].Line = r.Line
-			}
-		}
-	})
-	loadList(fsys, cytokinesFile, &l.Cytokines, &p, func(c *Cytokine, n *yaml.Node) { c.Line = n.Line })
-	loadList(fsys, trialsFile, &l.Trials, &p, func(t *Trial, n *yaml.Node) { t.Line = n.Line })
-	l.Steps = loadSteps(fsys, &p)
+	// The files do not depend on each other: parse them side by side.
+	jobs := []func(p *Errors){
+		func(p *Errors) { p.decode(fsys, metaFile, 0, &l.Meta, nil) },
+		func(p *Errors) {
+			loadList(fsys, sourcesFile, &l.Sources, p, func(s *Source, n *yaml.Node) { s.Line = n.Line })
+		},
+		func(p *Errors) {
+			loadList(fsys, drugsFile, &l.Drugs, p, func(d *Drug, n *yaml.Node) {
+				d.Line = n.Line
+				for j, a := range seqItems(n, "approvals") {
+					if j < len(d.Approvals) {
+						d.Approvals[j].Line = a.Line
+					}
+				}
+			})
+		},
+		func(p *Errors) {
+			loadList(fsys, sideEffectsFile, &l.SideEffects, p, func(s *SideEffect, n *yaml.Node) {
+				s.Line = n.Line
+				for j, r := range seqItems(n, "reported") {
+					if j < len(s.Reported) {
+						s.Reported[j].Line = r.Line
+					}
+				}
+			})
+		},
+		func(p *Errors) {
+			loadList(fsys, cytokinesFile, &l.Cytokines, p, func(c *Cytokine, n *yaml.Node) { c.Line = n.Line })
+			loadList(fsys, trialsFile, &l.Trials, p, func(t *Trial, n *yaml.Node) { t.Line = n.Line })
+		},
+		func(p *Errors) { l.Steps = loadSteps(fsys, p) },
+	}
+	found := make([]Errors, len(jobs))
+	var wg sync.WaitGroup
+	for i, job := range jobs {
+		wg.Go(func() { job(&found[i]) })
+	}
+	wg.Wait()
+	var p Errors
+	for _, f := range found {
+		p = append(p, f...)
+	}
 	l.index()
 	if err := l.Validate(); err != nil {
 		var v Errors
@@ -136,23 +156,66 @@ func (p *Errors) decode(fsys fs.FS, name string, offset int, out any, root *yaml
 }
 
 func (p *Errors) decodeBytes(name string, data []byte, offset int, out any, root *yaml.Node) bool {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(out); err != nil {
-		if errors.Is(err, io.EOF) {
-			p.add(name, offset+1, "file is empty")
-			return false
-		}
+	// Parse once into a node tree (it keeps line numbers), check its keys
+	// against out's fields, then decode from the tree: parsing is the
+	// costly part, and it runs before the first frame.
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		p.addYAML(name, offset, err)
+		return false
+	}
+	if len(doc.Content) == 0 {
+		p.add(name, offset+1, "file is empty")
+		return false
+	}
+	before := len(*p)
+	p.unknownKeys(name, offset, doc.Content[0], reflect.TypeOf(out))
+	if len(*p) > before {
+		return false
+	}
+	if err := doc.Decode(out); err != nil {
 		p.addYAML(name, offset, err)
 		return false
 	}
 	if root != nil {
-		if err := yaml.Unmarshal(data, root); err != nil {
-			p.addYAML(name, offset, err)
-			return false
-		}
+		*root = doc
 	}
 	return true
+}
+
+// unknownKeys reports mapping keys that name no field of t, at their lines,
+// so a misspelt key is an error rather than silently ignored.
+func (p *Errors) unknownKeys(name string, offset int, n *yaml.Node, t reflect.Type) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if reflect.PointerTo(t).Implements(reflect.TypeFor[yaml.Unmarshaler]()) {
+		return // the type reads its own node
+	}
+	switch {
+	case t.Kind() == reflect.Slice && n.Kind == yaml.SequenceNode:
+		for _, item := range n.Content {
+			p.unknownKeys(name, offset, item, t.Elem())
+		}
+	case t.Kind() == reflect.Struct && n.Kind == yaml.MappingNode:
+		fields := map[string]reflect.Type{}
+		for i := range t.NumField() {
+			f := t.Field(i)
+			tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if f.IsExported() && tag != "-" && tag != "" {
+				fields[tag] = f.Type
+			}
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			ft, ok := fields[k.Value]
+			if !ok {
+				p.add(name, k.Line+offset, "field %s not found in type %s.%s", k.Value, path.Base(t.PkgPath()), t.Name())
+				continue
+			}
+			p.unknownKeys(name, offset, n.Content[i+1], ft)
+		}
+	}
 }
 
 // addYAML splits a yaml.v3 error into one problem per message, moving the

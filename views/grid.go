@@ -191,7 +191,7 @@ func groupText(g string) string {
 	case "ra":
 		return "in RA use"
 	case "serious":
-		return "rare, serious"
+		return "serious"
 	case "boxed":
 		return "boxed warning"
 	}
