@@ -93,10 +93,12 @@ func run(args []string, stdout, stderr io.Writer, interactive bool) int {
 		fmt.Fprintf(stderr, "jakstat: %s\n\n%s", strings.TrimPrefix(err.Error(), "usage: "), usage)
 		return 2
 	}
+	if !cfg.print && interactive && cfg.lessonDir == "" {
+		return runShipped(cfg, stderr)
+	}
 	lesson, err := loadLesson(cfg.lessonDir)
 	if err != nil {
-		fmt.Fprintf(stderr, "jakstat: the lesson cannot start:\n%s\n", indent(err.Error()))
-		return 1
+		return lessonError(stderr, err)
 	}
 	if cfg.print || !interactive {
 		out, err := views.Print(lesson, cfg.width)
@@ -109,14 +111,39 @@ func run(args []string, stdout, stderr io.Writer, interactive bool) int {
 		}
 		return 0
 	}
+	return runProgram(model.New(lesson, model.Options{Theme: cfg.theme}), stderr)
+}
+
+// runShipped starts the terminal and parses the built-in lesson at the same
+// time, so the first frame does not wait for the parse. The built-in lesson
+// is validated by the tests, so it does not fail here; an educator's folder
+// is loaded and checked before the screen changes at all.
+func runShipped(cfg config, stderr io.Writer) int {
+	ch := make(chan model.Loaded, 1)
+	go func() {
+		l, err := content.Shipped()
+		ch <- model.Loaded{Lesson: l, Err: err}
+	}()
+	return runProgram(model.NewLoading(ch, model.Options{Theme: cfg.theme}), stderr)
+}
+
+func runProgram(m model.Model, stderr io.Writer) int {
 	// 120 frames a second: the renderer flushes on a ticker, so its period
 	// is the floor under key-to-screen latency (60 would add up to 17 ms).
-	p := tea.NewProgram(model.New(lesson, model.Options{Theme: cfg.theme}), tea.WithFPS(120))
-	if _, err := p.Run(); err != nil {
+	final, err := tea.NewProgram(m, tea.WithFPS(120)).Run()
+	if err != nil {
 		fmt.Fprintf(stderr, "jakstat: %s\n", err)
 		return 1
 	}
+	if fm, ok := final.(model.Model); ok && fm.Err() != nil {
+		return lessonError(stderr, fm.Err())
+	}
 	return 0
+}
+
+func lessonError(stderr io.Writer, err error) int {
+	fmt.Fprintf(stderr, "jakstat: the lesson cannot start:\n%s\n", indent(err.Error()))
+	return 1
 }
 
 func indent(s string) string {

@@ -1,6 +1,9 @@
 package model
 
 import (
+	"slices"
+
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/table"
 
 	"jakstat/views"
@@ -82,7 +85,7 @@ func lineCount(s string) int {
 // layout fits every pane to the window and the current step. With reset,
 // the text goes back to the top (a new step); otherwise scroll is kept.
 func (m *Model) layout(reset bool) {
-	if m.width <= 0 || m.height <= 0 {
+	if m.width <= 0 || m.height <= 0 || m.lesson == nil {
 		return
 	}
 	st := m.step()
@@ -135,7 +138,9 @@ func (m *Model) layoutTable(d dims) {
 		return
 	}
 	cols := make([]table.Column, len(widths))
+	tableW := 0
 	for i, w := range widths {
+		tableW += w + 1 // the cell style pads one column on the right
 		cols[i] = table.Column{Title: views.Truncate(m.grid.Columns[i].Title, w), Width: w}
 	}
 	rows := make([]table.Row, len(m.grid.Rows))
@@ -151,7 +156,7 @@ func (m *Model) layoutTable(d dims) {
 	m.tbl = table.New(
 		table.WithColumns(cols),
 		table.WithRows(rows),
-		table.WithWidth(d.frameW),
+		table.WithWidth(tableW),
 		table.WithHeight(max(d.tableH, 2)),
 		table.WithStyles(m.styles.Table),
 		table.WithKeyMap(table.KeyMap{}),
@@ -185,7 +190,8 @@ func (m *Model) layoutPanel(d dims) {
 	case overlayDetails:
 		content = views.Details(m.lesson, m.grid, m.row, min(d.frameW-1, maxTextWidth), m.styles)
 	case overlayHelp:
-		content = views.FullHelp(m.styles, m.keys.FullHelp(), d.frameW)
+		// Every key, including those that do nothing on this step.
+		content = views.FullHelp(m.styles, DefaultKeyMap().FullHelp(), d.frameW)
 	}
 	m.panel = newPane(content, d.frameW, d.contentH-1)
 	m.panel.scrollTo(top)
@@ -205,5 +211,10 @@ func (m *Model) syncKeys() {
 	} else {
 		m.keys.Back.SetHelp("esc", "back to text")
 	}
-	m.helpBar = views.HelpBar(m.styles, m.keys.ShortHelp(), m.dims().frameW)
+	short := m.keys.ShortHelp()
+	if m.overlay == overlayNone && m.focus == focusText && m.text.above()+m.text.below() == 0 {
+		// Nothing to scroll: do not offer it.
+		short = slices.DeleteFunc(short, func(b key.Binding) bool { return b.Help() == m.keys.Down.Help() })
+	}
+	m.helpBar = views.HelpBar(m.styles, short, m.dims().frameW)
 }

@@ -72,38 +72,79 @@ type Model struct {
 	helpBar   string
 
 	cache *renderCache
+
+	// pending delivers the lesson when it is parsed in the background
+	// (NewLoading); nil once it has arrived, or when New was given it.
+	pending <-chan Loaded
+	err     error // why the lesson could not be loaded; the program quits
 }
+
+// Loaded is a lesson parsed off the update loop, or why it could not be.
+type Loaded struct {
+	Lesson *content.Lesson
+	Err    error
+}
+
+// loadedMsg carries the background load's result into Update.
+type loadedMsg Loaded
 
 var _ tea.Model = Model{}
 
 // New returns a lesson model at the first step.
 func New(l *content.Lesson, opts Options) Model {
+	m := newModel(opts)
+	m.setLesson(l)
+	return m
+}
+
+// NewLoading returns a model that draws nothing until the lesson arrives on
+// ch. Parsing the lesson then overlaps the terminal's start-up instead of
+// delaying the first frame. If the load fails the program quits and Err
+// says why.
+func NewLoading(ch <-chan Loaded, opts Options) Model {
+	m := newModel(opts)
+	m.pending = ch
+	return m
+}
+
+func newModel(opts Options) Model {
 	if opts.Theme == "" {
 		opts.Theme = ThemeAuto
 	}
-	isDark := opts.Theme != ThemeLight
 	m := Model{
-		lesson: l,
-		opts:   opts,
-		keys:   DefaultKeyMap(),
-		nav:    Nav{Total: len(l.Steps)},
-		cache:  newRenderCache(),
+		opts:  opts,
+		keys:  DefaultKeyMap(),
+		cache: newRenderCache(),
 	}
-	m.setTheme(isDark)
+	m.setTheme(opts.Theme != ThemeLight)
 	return m
 }
+
+func (m *Model) setLesson(l *content.Lesson) {
+	m.lesson = l
+	m.nav = Nav{Total: len(l.Steps)}
+	m.layout(true)
+}
+
+// Err reports why the lesson could not be loaded, after the program quits.
+func (m Model) Err() error { return m.err }
 
 func (m *Model) setTheme(isDark bool) {
 	m.isDark = isDark
 	m.styles = views.NewStyles(isDark)
 }
 
-// Init asks the terminal for its background colour unless a theme was forced.
+// Init asks the terminal for its background colour unless a theme was
+// forced, and waits for a lesson still loading.
 func (m Model) Init() tea.Cmd {
+	var cmds []tea.Cmd
 	if m.opts.Theme == ThemeAuto {
-		return tea.RequestBackgroundColor
+		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
-	return nil
+	if ch := m.pending; ch != nil {
+		cmds = append(cmds, func() tea.Msg { return loadedMsg(<-ch) })
+	}
+	return tea.Batch(cmds...)
 }
 
 // Step is the zero-based index of the step on screen.

@@ -411,3 +411,53 @@ func BenchmarkNextStep(b *testing.B) {
 		}
 	})
 }
+
+func TestLessonLoadedInTheBackground(t *testing.T) {
+	ch := make(chan Loaded, 1)
+	m := NewLoading(ch, Options{Theme: ThemeDark})
+	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, keyMsg("right"))
+	if m.Render() != "" {
+		t.Fatal("something was drawn before the lesson arrived")
+	}
+	ch <- Loaded{Lesson: shipped(t)}
+	cmd := m.Init()
+	if cmd == nil {
+		t.Fatal("Init does not wait for the lesson")
+	}
+	// With a forced theme, waiting for the lesson is Init's only command.
+	loaded, _ := cmd().(loadedMsg)
+	if loaded.Lesson == nil {
+		t.Fatal("no lesson from Init")
+	}
+	m = send(t, m, loaded)
+	if s := screen(m); !strings.Contains(s, "1/18") {
+		t.Fatalf("the lesson did not appear at the size it was given:\n%s", s)
+	}
+	assertFits(t, m)
+}
+
+func TestLessonThatFailsToLoadQuits(t *testing.T) {
+	ch := make(chan Loaded, 1)
+	m := NewLoading(ch, Options{Theme: ThemeLight})
+	next, cmd := m.Update(loadedMsg{Err: fmt.Errorf("drugs.yaml:3: broken")})
+	if cmd == nil {
+		t.Fatal("no command after a failed load")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("a failed load should quit")
+	}
+	if err := next.(Model).Err(); err == nil || !strings.Contains(err.Error(), "drugs.yaml:3") {
+		t.Errorf("Err() = %v", err)
+	}
+}
+
+func TestQuitWhileLoading(t *testing.T) {
+	m := NewLoading(make(chan Loaded), Options{})
+	_, cmd := m.Update(keyMsg("q"))
+	if cmd == nil {
+		t.Fatal("q did nothing while loading")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Error("q should quit while loading")
+	}
+}

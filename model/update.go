@@ -12,6 +12,9 @@ const wheelLines = 3
 
 // Update routes a message to the method that handles it.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.lesson == nil {
+		return m.updateLoading(msg)
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -33,6 +36,33 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		m.wheel(msg)
 		return m, nil
+	}
+	return m, nil
+}
+
+// updateLoading handles the few messages that matter before the lesson
+// arrives: the window size and theme (kept for when it does), quitting,
+// and the lesson itself.
+func (m Model) updateLoading(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		m.pending = nil
+		if msg.Err != nil {
+			m.err = msg.Err
+			return m, tea.Quit
+		}
+		m.setLesson(msg.Lesson)
+		return m, m.prerenderCmd(m.dims().textW)
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+	case tea.BackgroundColorMsg:
+		if m.opts.Theme == ThemeAuto {
+			m.setTheme(msg.IsDark())
+		}
+	case tea.KeyPressMsg:
+		if key.Matches(msg, m.keys.Quit) {
+			return m, tea.Quit
+		}
 	}
 	return m, nil
 }

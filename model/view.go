@@ -15,7 +15,9 @@ func (m Model) View() tea.View {
 	v := tea.NewView(m.Render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = m.lesson.Meta.Title + " · " + m.step().Title
+	if m.lesson != nil {
+		v.WindowTitle = m.lesson.Meta.Title + " · " + m.step().Title
+	}
 	return v
 }
 
@@ -23,7 +25,7 @@ func (m Model) View() tea.View {
 // the step's panes (or an overlay), the status line and the help bar. It
 // only arranges what layout() prepared; nothing here renders Markdown.
 func (m Model) Render() string {
-	if m.width <= 0 || m.height <= 0 {
+	if m.width <= 0 || m.height <= 0 || m.lesson == nil {
 		return ""
 	}
 	if m.tooSmall() {
@@ -49,27 +51,33 @@ func (m Model) content(d dims) string {
 	s := m.styles
 	switch m.overlay {
 	case overlayDetails:
-		return views.PaneLabel(s, "Details", "esc or enter to close", true, d.frameW) + "\n" + m.panel.view()
+		return views.PaneLabel(s, "Details", true, d.frameW, "esc or enter to close", "esc to close") + "\n" + m.panel.view()
 	case overlayHelp:
-		return views.PaneLabel(s, "All keys", "esc or ? to close", true, d.frameW) + "\n" + m.panel.view()
+		return views.PaneLabel(s, "All keys", true, d.frameW, "esc or ? to close", "esc to close") + "\n" + m.panel.view()
 	}
 	if m.grid.Name == "" {
 		return m.text.view()
 	}
 	var parts []string
-	textHint := "tab: table"
 	if m.focus == focusText {
-		textHint = "↑/↓ scroll · tab: table"
+		parts = append(parts, views.PaneLabel(s, "Text", true, d.frameW, "↑/↓ scroll · tab: table", "tab: table"))
+	} else {
+		parts = append(parts, views.PaneLabel(s, "Text", false, d.frameW, "tab or esc: back to the text", "esc: text"))
 	}
-	parts = append(parts, views.PaneLabel(s, "Text", textHint, m.focus == focusText, d.frameW))
 	if d.textH > 0 {
 		parts = append(parts, m.text.view())
 	}
-	tableHint := fmt.Sprintf("%s · tab to select rows", m.grid.Caption)
+	n := len(m.grid.Rows)
 	if m.focus == focusTable {
-		tableHint = fmt.Sprintf("row %d of %d · enter: details · esc: back to text", m.row+1, len(m.grid.Rows))
+		parts = append(parts, views.PaneLabel(s, "Table", true, d.frameW,
+			fmt.Sprintf("row %d of %d · ↑/↓ move · enter: details", m.row+1, n),
+			fmt.Sprintf("row %d of %d · enter: details", m.row+1, n),
+			fmt.Sprintf("%d/%d", m.row+1, n)))
+	} else {
+		parts = append(parts, views.PaneLabel(s, "Table", false, d.frameW,
+			fmt.Sprintf("%s · tab to browse its %d rows", m.grid.Caption, n),
+			fmt.Sprintf("%d rows · tab to browse", n), "tab"))
 	}
-	parts = append(parts, views.PaneLabel(s, "Table", tableHint, m.focus == focusTable, d.frameW))
 	if d.tableH > 0 {
 		parts = append(parts, m.tableView)
 	}

@@ -85,8 +85,9 @@ func TooSmall(s Styles, width, height int) string {
 }
 
 // PaneLabel is the one-line label above a pane (the text or a table) on
-// steps with more than one; the focused pane's label stands out.
-func PaneLabel(s Styles, label, hint string, focused bool, width int) string {
+// steps with more than one; the focused pane's label stands out. hints are
+// tried longest first, and the first that fits is shown after the label.
+func PaneLabel(s Styles, label string, focused bool, width int, hints ...string) string {
 	st := s.PaneLabel
 	mark := "  "
 	if focused {
@@ -94,8 +95,10 @@ func PaneLabel(s Styles, label, hint string, focused bool, width int) string {
 		mark = "▸ "
 	}
 	text := mark + label
-	if hint != "" && lipgloss.Width(text)+lipgloss.Width(hint)+3 <= width {
-		return st.Render(text) + s.Muted.Render(" · "+hint)
+	for _, h := range hints {
+		if h != "" && lipgloss.Width(text)+lipgloss.Width(h)+3 <= width {
+			return st.Render(text) + s.Muted.Render(" · "+h)
+		}
 	}
 	return st.Render(Truncate(text, width))
 }

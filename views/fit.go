@@ -34,6 +34,9 @@ func FitColumns(g Grid, width int, wholeWords bool) (widths []int, ok bool) {
 			want[i] = min(want[i], c.Max)
 		}
 		mins[i] = min(max(c.Min, ansi.StringWidth(c.Title)), want[i])
+		if c.Whole {
+			mins[i] = want[i]
+		}
 		if wholeWords {
 			for _, r := range g.Rows {
 				if i < len(r) {

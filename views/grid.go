@@ -18,6 +18,9 @@ type Column struct {
 	Min int
 	// Max caps the column so one long cell cannot starve the others; 0 means none.
 	Max int
+	// Whole keeps every cell of the column untruncated: a row's name is what
+	// the learner reads first, so the table turns to cards before cutting it.
+	Whole bool
 }
 
 // Grid is a lesson table as plain cells: what the bubbles table shows, what
@@ -58,7 +61,7 @@ func drugGrid(l *content.Lesson) Grid {
 		Name:    "drugs",
 		Caption: fmt.Sprintf("JAK inhibitors and their eczema approvals, as of %s", l.Meta.Checked),
 		Columns: []Column{
-			{Title: "Drug", Min: 12}, {Title: "Brand", Min: 8}, {Title: "Route", Min: 8},
+			{Title: "Drug", Whole: true}, {Title: "Brand", Min: 8}, {Title: "Route", Min: 8},
 			{Title: "JAKs", Min: 8}, {Title: "FDA", Min: 9}, {Title: "EU", Min: 9},
 			{Title: "Japan", Min: 9}, {Title: "Boxed", Min: 5},
 		},
@@ -201,9 +204,9 @@ func groupText(g string) string {
 func sideEffectGrid(l *content.Lesson, name string, keep func(string) bool, caption string) Grid {
 	g := Grid{Name: name, Caption: caption}
 	if name == "boxed" {
-		g.Columns = []Column{{Title: "Warning", Min: 14}, {Title: "Label term", Min: 12}, {Title: "On the label of", Min: 16}}
+		g.Columns = []Column{{Title: "Warning", Whole: true}, {Title: "Label term", Min: 12}, {Title: "On the label of", Min: 16}}
 	} else {
-		g.Columns = []Column{{Title: "Side effect", Min: 14}, {Title: "Label term", Min: 12}, {Title: "Group", Min: 9}, {Title: "Listed for", Min: 14}}
+		g.Columns = []Column{{Title: "Side effect", Whole: true}, {Title: "Label term", Min: 12}, {Title: "Group", Min: 9}, {Title: "Listed for", Min: 14}}
 	}
 	effects := slices.Clone(l.SideEffects)
 	order := content.Groups()
@@ -250,7 +253,7 @@ func cytokineGrid(l *content.Lesson) Grid {
 	g := Grid{
 		Name:    "cytokines",
 		Caption: "Which eczema cytokine signals through which pair of JAKs",
-		Columns: []Column{{Title: "Cytokine", Min: 9}, {Title: "Receptor", Min: 14}, {Title: "JAKs", Min: 10}, {Title: "STAT", Min: 6}, {Title: "Role in eczema", Min: 14}},
+		Columns: []Column{{Title: "Cytokine", Whole: true}, {Title: "Receptor", Min: 14}, {Title: "JAKs", Min: 10}, {Title: "STAT", Min: 6}, {Title: "Role in eczema", Min: 14}},
 	}
 	for i, c := range l.Cytokines {
 		g.Rows = append(g.Rows, []string{c.Cytokine, c.Receptor, strings.Join(c.JAKs, " + "), c.STAT, c.Role})
@@ -263,7 +266,7 @@ func trialGrid(l *content.Lesson) Grid {
 	g := Grid{
 		Name:    "trials",
 		Caption: "Pivotal trials against placebo or vehicle: not comparable across rows",
-		Columns: []Column{{Title: "Trial", Min: 11}, {Title: "Drug", Min: 8}, {Title: "Week", Min: 4}, {Title: "Skin result", Min: 18}, {Title: "Itch", Min: 10}},
+		Columns: []Column{{Title: "Trial", Whole: true}, {Title: "Drug", Min: 8}, {Title: "Week", Min: 4}, {Title: "Skin result", Min: 18}, {Title: "Itch", Min: 10}},
 	}
 	for _, t := range l.Trials {
 		drug := t.Drug
@@ -284,7 +287,7 @@ func sourceGrid(l *content.Lesson) Grid {
 	g := Grid{
 		Name:    "sources",
 		Caption: fmt.Sprintf("Every source the lesson cites (facts checked %s)", l.Meta.Checked),
-		Columns: []Column{{Title: "ID", Min: 4, Max: 4}, {Title: "Title", Min: 20}},
+		Columns: []Column{{Title: "ID", Whole: true}, {Title: "Title", Min: 20}},
 	}
 	for _, s := range l.Sources {
 		g.Rows = append(g.Rows, []string{s.ID, s.Title})

@@ -4,8 +4,6 @@
 package views
 
 import (
-	"image/color"
-
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/table"
 	"charm.land/lipgloss/v2"
@@ -41,6 +39,11 @@ type Styles struct {
 	CardCursor lipgloss.Style // the marker beside the selected card
 	SourceID   lipgloss.Style // [S12] in source lists
 	Prompt     lipgloss.Style // the ":" jump prompt
+
+	MdText    lipgloss.Style // body text
+	MdHeading lipgloss.Style // ### headings in a step
+	MdQuote   lipgloss.Style // blockquotes: misconception notes
+	MdCode    lipgloss.Style // `code`
 
 	Table table.Styles
 	Help  help.Styles
@@ -78,6 +81,10 @@ func NewStyles(isDark bool) Styles {
 		SourceID:   base.Foreground(accent),
 		Prompt:     base.Bold(true).Foreground(accent),
 		Help:       help.DefaultStyles(isDark),
+		MdText:     base.Foreground(text),
+		MdHeading:  base.Bold(true).Foreground(accent),
+		MdQuote:    base.Foreground(warm),
+		MdCode:     base.Foreground(accent),
 	}
 	s.Table = table.Styles{
 		Header: base.Bold(true).PaddingRight(cellPad).Foreground(text).
@@ -86,16 +93,4 @@ func NewStyles(isDark bool) Styles {
 		Selected: base.Bold(true).Foreground(text).Background(selBg),
 	}
 	return s
-}
-
-// ColorHex is used by the Markdown theme, which wants colours as strings.
-func colorHex(c color.Color) string {
-	r, g, b, _ := c.RGBA()
-	const hex = "0123456789ABCDEF"
-	out := []byte{'#', 0, 0, 0, 0, 0, 0}
-	for i, v := range []uint32{r >> 8, g >> 8, b >> 8} {
-		out[1+2*i] = hex[v>>4]
-		out[2+2*i] = hex[v&15]
-	}
-	return string(out)
 }
