@@ -74,8 +74,8 @@ func scrollMarks(above, below int) (long, short string) {
 func TooSmall(s Styles, width, height int) string {
 	msg := []string{
 		s.Warning.Render("Window too small"),
-		fmt.Sprintf("%dx%d; the lesson needs %dx%d.", width, height, MinWidth, MinHeight),
-		"Make it larger, or press q to quit.",
+		fmt.Sprintf("It is %dx%d; needs %dx%d.", width, height, MinWidth, MinHeight),
+		"Enlarge it, or press q.",
 	}
 	var lines []string
 	for _, m := range msg {

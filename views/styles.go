@@ -58,7 +58,6 @@ func NewStyles(isDark bool) Styles {
 		faint  = ld(lipgloss.Color("#C8C8C8"), lipgloss.Color("#3A3A3A"))
 		accent = ld(lipgloss.Color("#1B6AC9"), lipgloss.Color("#5FAFFF")) // the signal: blue
 		warm   = ld(lipgloss.Color("#A14A00"), lipgloss.Color("#FFAF5F")) // attention: amber
-		selBg  = ld(lipgloss.Color("#D7E7FA"), lipgloss.Color("#24405F"))
 	)
 	base := lipgloss.NewStyle()
 	s := Styles{
@@ -89,8 +88,9 @@ func NewStyles(isDark bool) Styles {
 	s.Table = table.Styles{
 		Header: base.Bold(true).PaddingRight(cellPad).Foreground(text).
 			BorderStyle(lipgloss.NormalBorder()).BorderBottom(true).BorderForeground(faint),
-		Cell:     base.PaddingRight(cellPad),
-		Selected: base.Bold(true).Foreground(text).Background(selBg),
+		Cell: base.PaddingRight(cellPad),
+		// Reverse video marks the row even where colour is off (NO_COLOR).
+		Selected: base.Bold(true).Reverse(true),
 	}
 	return s
 }
