@@ -25,6 +25,8 @@ type config struct {
 	width     int
 	theme     model.Theme
 	lessonDir string
+	noMotion  bool
+	ascii     bool
 }
 
 const usage = `Usage: jakstat [flags]
@@ -36,6 +38,9 @@ Flags:
                    (the default when output is not a terminal)
   --width N        wrap width for --print, 20 to 1000 (default 80)
   --theme T        auto, dark or light (default auto: ask the terminal)
+  --no-motion      show each diagram's last frame instead of playing it
+                   (also NO_MOTION=1 in the environment)
+  --ascii          draw with plain ASCII only (diagrams, lines, text)
   --lesson DIR     run a lesson folder instead of the built-in lesson
   -h, --help       show this help
 `
@@ -43,7 +48,7 @@ Flags:
 // errUsage marks command-line mistakes, which exit 2 with the usage text.
 var errUsage = errors.New("usage")
 
-func parseArgs(args []string) (config, error) {
+func parseArgs(args []string, env func(string) string) (config, error) {
 	cfg := config{width: 80, theme: model.ThemeAuto}
 	fs := flag.NewFlagSet("jakstat", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -51,6 +56,8 @@ func parseArgs(args []string) (config, error) {
 	fs.IntVar(&cfg.width, "width", 80, "")
 	theme := fs.String("theme", string(model.ThemeAuto), "")
 	fs.StringVar(&cfg.lessonDir, "lesson", "", "")
+	fs.BoolVar(&cfg.noMotion, "no-motion", false, "")
+	fs.BoolVar(&cfg.ascii, "ascii", false, "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return cfg, flag.ErrHelp
@@ -59,6 +66,9 @@ func parseArgs(args []string) (config, error) {
 	}
 	if fs.NArg() > 0 {
 		return cfg, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	if v := env("NO_MOTION"); v != "" && v != "0" {
+		cfg.noMotion = true
 	}
 	if cfg.width < 20 || cfg.width > 1000 {
 		return cfg, fmt.Errorf("%w: --width must be between 20 and 1000 (got %d)", errUsage, cfg.width)
@@ -83,8 +93,8 @@ func loadLesson(dir string) (*content.Lesson, error) {
 }
 
 // run is the whole program, minus the process: it returns the exit code.
-func run(args []string, stdout, stderr io.Writer, interactive bool) int {
-	cfg, err := parseArgs(args)
+func run(args []string, env func(string) string, stdout, stderr io.Writer, interactive bool) int {
+	cfg, err := parseArgs(args, env)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		fmt.Fprint(stdout, usage)
@@ -101,7 +111,7 @@ func run(args []string, stdout, stderr io.Writer, interactive bool) int {
 		return lessonError(stderr, err)
 	}
 	if cfg.print || !interactive {
-		out, err := views.Print(lesson, cfg.width)
+		out, err := views.Print(lesson, cfg.width, cfg.ascii)
 		if err != nil {
 			fmt.Fprintf(stderr, "jakstat: %s\n", err)
 			return 1
@@ -111,7 +121,7 @@ func run(args []string, stdout, stderr io.Writer, interactive bool) int {
 		}
 		return 0
 	}
-	return runProgram(model.New(lesson, model.Options{Theme: cfg.theme}), stderr)
+	return runProgram(model.New(lesson, cfg.options()), stderr)
 }
 
 // runShipped starts the terminal and parses the built-in lesson at the same
@@ -124,7 +134,11 @@ func runShipped(cfg config, stderr io.Writer) int {
 		l, err := content.Shipped()
 		ch <- model.Loaded{Lesson: l, Err: err}
 	}()
-	return runProgram(model.NewLoading(ch, model.Options{Theme: cfg.theme}), stderr)
+	return runProgram(model.NewLoading(ch, cfg.options()), stderr)
+}
+
+func (c config) options() model.Options {
+	return model.Options{Theme: c.theme, NoMotion: c.noMotion, ASCII: c.ascii}
 }
 
 func runProgram(m model.Model, stderr io.Writer) int {
@@ -152,5 +166,5 @@ func indent(s string) string {
 
 func main() {
 	interactive := term.IsTerminal(os.Stdout.Fd()) && term.IsTerminal(os.Stdin.Fd())
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, interactive))
+	os.Exit(run(os.Args[1:], os.Getenv, os.Stdout, os.Stderr, interactive))
 }

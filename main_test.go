@@ -10,6 +10,8 @@ import (
 	"testing"
 )
 
+func noEnv(string) string { return "" }
+
 func TestCommandLine(t *testing.T) {
 	tests := map[string]struct {
 		args      []string
@@ -33,7 +35,7 @@ func TestCommandLine(t *testing.T) {
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			var out, errOut bytes.Buffer
-			code := run(tc.args, &out, &errOut, false)
+			code := run(tc.args, noEnv, &out, &errOut, false)
 			if code != tc.code {
 				t.Errorf("exit %d, want %d; stderr:\n%s", code, tc.code, errOut.String())
 			}
@@ -77,7 +79,7 @@ func TestBrokenLessonNeverStarts(t *testing.T) {
 	first := filepath.Join(dir, entries[0].Name())
 	os.WriteFile(first, []byte("---\nid: welcome\ntitle: Hi\nsection: Start\nscene: disco\n---\nHello\n"), 0o644)
 	var out, errOut bytes.Buffer
-	code := run([]string{"--lesson", dir, "--print"}, &out, &errOut, false)
+	code := run([]string{"--lesson", dir, "--print"}, noEnv, &out, &errOut, false)
 	if code != 1 {
 		t.Fatalf("exit %d, want 1", code)
 	}

@@ -185,6 +185,7 @@ func TestValidateReportsEachProblemWithItsPlace(t *testing.T) {
 		"missing title":            {"01-a.md", "---\nid: a\nsection: S\n---\nBody\n", "01-a.md:2: title is missing"},
 		"duplicate id":             {"02-b.md", "---\nid: a\ntitle: B\nsection: S\n---\nBody\n", `02-b.md:2: duplicate id "a" (also in 01-a.md)`},
 		"unknown scene":            {"01-a.md", "---\nid: a\ntitle: A\nsection: S\nscene: fireworks\n---\nBody\n", `01-a.md:2: unknown scene "fireworks"`},
+		"scene and table":          {"01-a.md", "---\nid: a\ntitle: A\nsection: S\nscene: resting\ntable: drugs\n---\nBody\n", "01-a.md:2: a step shows a scene or a table, not both"},
 		"unknown table":            {"01-a.md", "---\nid: a\ntitle: A\nsection: S\ntable: planets\n---\nBody\n", `01-a.md:2: unknown table "planets"`},
 		"unknown source in step":   {"01-a.md", "---\nid: a\ntitle: A\nsection: S\nsources: [S1, S99]\n---\nBody\n", `01-a.md:5: step a cites source "S99"`},
 		"unclosed front matter":    {"01-a.md", "---\nid: a\ntitle: A\n", "01-a.md:1: front matter is not closed"},

@@ -109,6 +109,9 @@ func (l *Lesson) validateSteps(p *Errors) {
 		if st.Scene != "" && !slices.Contains(SceneNames(), st.Scene) {
 			p.add(f, 2, "unknown scene %q (known: %s)", st.Scene, strings.Join(SceneNames(), ", "))
 		}
+		if st.Scene != "" && st.Table != "" {
+			p.add(f, 2, "a step shows a scene or a table, not both")
+		}
 		if st.Table != "" && !slices.Contains(TableNames(), st.Table) {
 			p.add(f, 2, "unknown table %q (known: %s)", st.Table, strings.Join(TableNames(), ", "))
 		}

@@ -4,7 +4,7 @@ import "charm.land/bubbles/v2/key"
 
 // KeyMap is every key the lesson answers to. The help bar and the full help
 // screen are generated from it, so a binding's keys and its help never drift.
-// Keys that later features claim (p r , . t / n N b) are deliberately unbound.
+// Keys that later features claim (t / n N b) are deliberately unbound.
 type KeyMap struct {
 	Next     key.Binding
 	Prev     key.Binding
@@ -21,6 +21,12 @@ type KeyMap struct {
 	Back     key.Binding
 	Help     key.Binding
 	Quit     key.Binding
+
+	// Scene keys, enabled on steps with a scene.
+	Pause     key.Binding
+	Replay    key.Binding
+	FrameBack key.Binding
+	FrameFwd  key.Binding
 }
 
 // DefaultKeyMap returns the lesson's standard keys.
@@ -41,12 +47,17 @@ func DefaultKeyMap() KeyMap {
 		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+
+		Pause:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pause/play")),
+		Replay:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "replay")),
+		FrameBack: key.NewBinding(key.WithKeys(","), key.WithHelp(",", "frame back")),
+		FrameFwd:  key.NewBinding(key.WithKeys("."), key.WithHelp(".", "frame on")),
 	}
 }
 
 // ShortHelp is the one-line help bar: the keys a learner needs right now.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Next, k.Prev, k.Down, k.Focus, k.Select, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Next, k.Prev, k.Down, k.Pause, k.Replay, k.FrameBack, k.FrameFwd, k.Focus, k.Select, k.Back, k.Help, k.Quit}
 }
 
 // FullHelp is the "?" screen, one column per kind of key.
@@ -54,6 +65,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.First, k.Last, k.Count, k.Jump},
 		{k.Up, k.Down, k.PageUp, k.PageDown},
+		{k.Pause, k.Replay, k.FrameBack, k.FrameFwd},
 		{k.Focus, k.Select, k.Back, k.Help, k.Quit},
 	}
 }

@@ -28,7 +28,31 @@ type dims struct {
 	split    bool
 	textH    int // text pane lines (0 when the pane is collapsed)
 	tableH   int // table pane lines (0 when collapsed or when the step has none)
+
+	scene     sceneMode
+	sceneWide bool // the scene's wide layout, else its narrow one
+	sceneW    int
+	sceneH    int
 }
+
+// sceneMode is where a step's scene goes, if it has one.
+type sceneMode int
+
+const (
+	sceneNone    sceneMode = iota
+	sceneBeside            // right of the text
+	sceneAbove             // over the text, in tall narrow windows
+	sceneCaption           // the window is too small: a sentence starts the text instead
+)
+
+// Scene placement limits: text beside a scene is at least this wide, and
+// text under one keeps at least this many lines.
+const (
+	minTextBesideWide   = 60
+	minTextBesideNarrow = 32
+	minTextUnder        = 6
+	sceneGap            = 2
+)
 
 func (m Model) tooSmall() bool {
 	return m.width < views.MinWidth || m.height < views.MinHeight
@@ -39,19 +63,20 @@ func (m Model) dims() dims {
 	d.margin = (m.width - d.frameW) / 2
 	d.textW = min(d.frameW-2, maxTextWidth)
 	d.headerH = views.HeaderHeight
-	if m.height >= 20 {
-		d.headerH++
+	if m.height >= 28 {
+		d.headerH++ // a breathing line, where there is room for it
 	}
 	d.contentH = max(m.height-d.headerH-footerHeight, 1)
 	if m.grid.Name == "" {
 		d.textH = d.contentH
+		m.placeScene(&d)
 		return d
 	}
 	// A table step has a one-line label over each pane.
 	room := d.contentH - 2
 	if d.contentH >= splitMinLines {
 		d.split = true
-		d.tableH = min(m.tableLines(d.frameW), room*3/5)
+		d.tableH = min(m.tableWant, room*3/5)
 		d.textH = room - d.tableH
 		return d
 	}
@@ -61,6 +86,37 @@ func (m Model) dims() dims {
 		d.textH = room
 	}
 	return d
+}
+
+// placeScene decides where the step's scene goes: beside the text in its
+// wide layout if the text keeps a comfortable width, else in its narrow
+// one; above the text in tall narrow windows; otherwise a sentence.
+func (m Model) placeScene(d *dims) {
+	name := m.step().Scene
+	if name == "" {
+		return
+	}
+	for _, wide := range []bool{true, false} {
+		w, h := views.SceneSize(name, wide, m.glyphs)
+		minText := minTextBesideNarrow
+		if wide {
+			minText = minTextBesideWide
+		}
+		if h <= d.contentH && d.frameW-w-sceneGap >= minText {
+			d.scene, d.sceneWide, d.sceneW, d.sceneH = sceneBeside, wide, w, h
+			d.textW = min(d.frameW-w-sceneGap, maxTextWidth)
+			return
+		}
+	}
+	for _, wide := range []bool{true, false} {
+		w, h := views.SceneSize(name, wide, m.glyphs)
+		if w <= d.frameW && h+1+minTextUnder <= d.contentH {
+			d.scene, d.sceneWide, d.sceneW, d.sceneH = sceneAbove, wide, w, h
+			d.textH = d.contentH - h - 1
+			return
+		}
+	}
+	d.scene = sceneCaption
 }
 
 // tableLines is how tall the table wants to be: every row, or every card.
@@ -96,18 +152,41 @@ func (m *Model) layout(reset bool) {
 		m.focus = focusText
 	}
 	m.row = min(max(m.row, 0), max(len(m.grid.Rows)-1, 0))
+	m.tableWant = 0
+	if m.grid.Name != "" {
+		m.tableWant = m.tableLines(min(m.width, maxFrameWidth))
+	}
 	d := m.dims()
 
 	top := m.text.top
-	m.text = newPane(m.body(renderKey{step: m.nav.Step, width: d.textW, look: views.LookFor(m.isDark)}), d.textW, d.textH)
+	body := m.body(renderKey{step: m.nav.Step, width: d.textW, look: views.LookFor(m.isDark)})
+	if d.scene == sceneCaption {
+		// Too small to draw the scene: say in words what it would show.
+		body = m.styles.Muted.Width(d.textW).Render("Diagram: "+views.SceneCaption(st.Scene)) + "\n\n" + body
+	}
+	m.text = newPane(body, d.textW, d.textH)
+	if d.scene == sceneBeside {
+		m.text.padTo(d.textW)
+	}
 	if !reset {
 		m.text.scrollTo(top)
 	}
+	m.refreshScene()
 	m.header = views.Header(m.styles, m.lesson.Meta.Title, st.Section, st.Title, m.nav.Step, m.nav.Total, d.frameW)
 
 	m.layoutTable(d)
 	m.layoutPanel(d)
 	m.syncKeys()
+}
+
+// refreshScene redraws the scene at the current frame.
+func (m *Model) refreshScene() {
+	m.sceneView = ""
+	d := m.dims()
+	if d.scene != sceneBeside && d.scene != sceneAbove {
+		return
+	}
+	m.sceneView = views.Scene(m.step().Scene, m.anim.frame, d.sceneWide, m.glyphs, m.styles)
 }
 
 // refreshTable redraws the table or cards after the selection moves.
@@ -201,6 +280,16 @@ func (m *Model) layoutPanel(d dims) {
 // the help bar only offers what works.
 func (m *Model) syncKeys() {
 	hasTable := m.grid.Name != ""
+	hasScene := m.lesson != nil && m.step().Scene != ""
+	m.keys.Pause.SetEnabled(hasScene && !m.opts.NoMotion)
+	m.keys.Replay.SetEnabled(hasScene)
+	m.keys.FrameBack.SetEnabled(hasScene)
+	m.keys.FrameFwd.SetEnabled(hasScene)
+	if m.anim.playing {
+		m.keys.Pause.SetHelp("p", "pause")
+	} else {
+		m.keys.Pause.SetHelp("p", "play")
+	}
 	m.keys.Focus.SetEnabled(hasTable && m.overlay == overlayNone)
 	m.keys.Select.SetEnabled(m.overlay == overlayNone && hasTable && m.focus == focusTable)
 	m.keys.Back.SetEnabled(m.overlay != overlayNone || m.focus == focusTable)

@@ -24,6 +24,10 @@ const (
 // Options configure a Model.
 type Options struct {
 	Theme Theme
+	// NoMotion shows each scene's last frame at once instead of playing it.
+	NoMotion bool
+	// ASCII draws with plain ASCII only: scenes, chrome and text.
+	ASCII bool
 }
 
 // focus says which pane of a step the scroll keys move.
@@ -70,6 +74,11 @@ type Model struct {
 	header    string
 	tableView string
 	helpBar   string
+	sceneView string
+	tableWant int // lines the table would take in full
+
+	glyphs views.Glyphs
+	anim   anim
 
 	cache *renderCache
 
@@ -112,17 +121,25 @@ func newModel(opts Options) Model {
 		opts.Theme = ThemeAuto
 	}
 	m := Model{
-		opts:  opts,
-		keys:  DefaultKeyMap(),
-		cache: newRenderCache(),
+		opts:   opts,
+		keys:   DefaultKeyMap(),
+		cache:  newRenderCache(),
+		glyphs: views.UnicodeGlyphs(),
+	}
+	if opts.ASCII {
+		m.glyphs = views.ASCIIGlyphs()
 	}
 	m.setTheme(opts.Theme != ThemeLight)
 	return m
 }
 
 func (m *Model) setLesson(l *content.Lesson) {
+	if m.opts.ASCII {
+		l = l.MapText(views.ASCIIText)
+	}
 	m.lesson = l
 	m.nav = Nav{Total: len(l.Steps)}
+	m.startScene()
 	m.layout(true)
 }
 

@@ -31,6 +31,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.cache.put(k, msg.texts[i])
 		}
 		return m, nil
+	case frameMsg:
+		return m.onFrame(msg)
 	case tea.KeyPressMsg:
 		return m.keyPress(msg)
 	case tea.MouseWheelMsg:
@@ -52,7 +54,7 @@ func (m Model) updateLoading(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 		m.setLesson(msg.Lesson)
-		return m, m.prerenderCmd(m.dims().textW)
+		return m, tea.Batch(m.prerenderCmd(m.dims().textW), m.tickCmd())
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 	case tea.BackgroundColorMsg:
@@ -155,6 +157,14 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.focus = focusText
 			m.layout(false)
 		}
+	case key.Matches(msg, k.Pause):
+		return m.togglePause()
+	case key.Matches(msg, k.Replay):
+		return m.replay()
+	case key.Matches(msg, k.FrameBack):
+		return m.stepFrame(-1), nil
+	case key.Matches(msg, k.FrameFwd):
+		return m.stepFrame(1), nil
 	case key.Matches(msg, k.Help):
 		m.overlay = overlayHelp
 		m.panel.top = 0
@@ -173,8 +183,9 @@ func (m Model) move(a Action, arg int) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.focus, m.overlay, m.row = focusText, overlayNone, 0
+	m.startScene()
 	m.layout(true)
-	return m, m.prerenderCmd(m.dims().textW)
+	return m, tea.Batch(m.prerenderCmd(m.dims().textW), m.tickCmd())
 }
 
 // promptKey edits the ":" jump prompt: digits, backspace, enter, esc.

@@ -17,6 +17,9 @@ func (m Model) View() tea.View {
 	v.MouseMode = tea.MouseModeCellMotion
 	if m.lesson != nil {
 		v.WindowTitle = m.lesson.Meta.Title + " · " + m.step().Title
+		if m.opts.ASCII {
+			v.WindowTitle = views.ASCIIFrame(v.WindowTitle)
+		}
 	}
 	return v
 }
@@ -43,7 +46,11 @@ func (m Model) Render() string {
 	b.WriteString(m.status(d))
 	b.WriteByte('\n')
 	b.WriteString(m.helpBar)
-	return frame(b.String(), m.height, d.margin)
+	out := frame(b.String(), m.height, d.margin)
+	if m.opts.ASCII {
+		out = views.ASCIIFrame(out)
+	}
+	return out
 }
 
 // content is the area between the header and the status line.
@@ -56,6 +63,12 @@ func (m Model) content(d dims) string {
 		return views.PaneLabel(s, "All keys", true, d.frameW, "esc or ? to close", "esc to close") + "\n" + m.panel.view()
 	}
 	if m.grid.Name == "" {
+		switch d.scene {
+		case sceneBeside:
+			return besides(m.text.viewLines(), d.textW, m.sceneView)
+		case sceneAbove:
+			return m.sceneView + "\n\n" + m.text.view()
+		}
 		return m.text.view()
 	}
 	var parts []string
@@ -99,6 +112,28 @@ func (m Model) status(d dims) string {
 		above, below = p.above(), p.below()
 	}
 	return views.StatusLine(m.styles, above, below, m.lesson.Meta.Checked, d.frameW)
+}
+
+// besides puts the scene to the right of the text lines, which are
+// already padded to width.
+func besides(text []string, width int, scene string) string {
+	sc := splitLines(scene)
+	blank := strings.Repeat(" ", width)
+	var b strings.Builder
+	for i, ln := range text {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if ln == "" {
+			ln = blank
+		}
+		b.WriteString(ln)
+		if i < len(sc) {
+			b.WriteString("  ")
+			b.WriteString(sc[i])
+		}
+	}
+	return b.String()
 }
 
 // fit pads or cuts s to exactly n lines, so the footer never moves.

@@ -13,10 +13,16 @@ import (
 
 // Print renders the whole lesson as plain text for a pipe, a file or a
 // handout: every step, its table and its sources, wrapped to width, with no
-// escape codes. Steps are rendered in parallel: Markdown rendering is the
-// only slow part, and the steps do not depend on each other.
-func Print(l *content.Lesson, width int) (string, error) {
+// escape codes; each diagram appears as its last frame. With ascii, every
+// byte is ASCII. Steps are rendered in parallel: they do not depend on each
+// other.
+func Print(l *content.Lesson, width int, ascii bool) (string, error) {
 	width = max(width, 20)
+	glyphs := UnicodeGlyphs()
+	if ascii {
+		l = l.MapText(ASCIIText)
+		glyphs = ASCIIGlyphs()
+	}
 	bodies := make([]string, len(l.Steps))
 	errs := make([]error, len(l.Steps))
 	var wg sync.WaitGroup
@@ -49,6 +55,10 @@ func Print(l *content.Lesson, width int) (string, error) {
 		b.WriteString("\n" + rule + "\n")
 		b.WriteString(wrap(fmt.Sprintf("Step %d/%d · %s · %s", i+1, len(l.Steps), st.Section, st.Title), width))
 		b.WriteString("\n" + rule + "\n\n")
+		if st.Scene != "" {
+			b.WriteString(printScene(st.Scene, width, glyphs))
+			b.WriteString("\n\n")
+		}
 		b.WriteString(bodies[i])
 		b.WriteString("\n")
 		if st.Table != "" {
@@ -63,7 +73,23 @@ func Print(l *content.Lesson, width int) (string, error) {
 			b.WriteString("\n")
 		}
 	}
-	return trimLines(ansi.Strip(b.String())), nil
+	out := trimLines(ansi.Strip(b.String()))
+	if ascii {
+		out = ASCIIFrame(out)
+	}
+	return out, nil
+}
+
+// printScene is a scene's last frame in the widest layout that fits, or
+// its one-sentence description.
+func printScene(name string, width int, g Glyphs) string {
+	last := SceneFrames(name) - 1
+	for _, wide := range []bool{true, false} {
+		if w, _ := SceneSize(name, wide, g); w <= width {
+			return Scene(name, last, wide, g, Styles{})
+		}
+	}
+	return wrap("Diagram: "+SceneCaption(name), width)
 }
 
 // trimLines drops trailing spaces that wrapping leaves on each line.

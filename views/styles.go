@@ -45,6 +45,11 @@ type Styles struct {
 	MdQuote   lipgloss.Style // blockquotes: misconception notes
 	MdCode    lipgloss.Style // `code`
 
+	SceneMembrane lipgloss.Style // membrane, nucleus: the scenery
+	SceneSignal   lipgloss.Style // the signal: cytokine, active JAKs, P marks, a gene on
+	SceneAntibody lipgloss.Style // a biologic
+	SceneBlock    lipgloss.Style // a JAK inhibitor and where the signal stops
+
 	Table table.Styles
 	Help  help.Styles
 }
@@ -58,6 +63,7 @@ func NewStyles(isDark bool) Styles {
 		faint  = ld(lipgloss.Color("#C8C8C8"), lipgloss.Color("#3A3A3A"))
 		accent = ld(lipgloss.Color("#1B6AC9"), lipgloss.Color("#5FAFFF")) // the signal: blue
 		warm   = ld(lipgloss.Color("#A14A00"), lipgloss.Color("#FFAF5F")) // attention: amber
+		green  = ld(lipgloss.Color("#2E7D32"), lipgloss.Color("#87D787")) // a biologic
 	)
 	base := lipgloss.NewStyle()
 	s := Styles{
@@ -84,6 +90,11 @@ func NewStyles(isDark bool) Styles {
 		MdHeading:  base.Bold(true).Foreground(accent),
 		MdQuote:    base.Foreground(warm),
 		MdCode:     base.Foreground(accent),
+
+		SceneMembrane: base.Foreground(muted),
+		SceneSignal:   base.Bold(true).Foreground(accent),
+		SceneAntibody: base.Bold(true).Foreground(green),
+		SceneBlock:    base.Bold(true).Foreground(warm),
 	}
 	s.Table = table.Styles{
 		Header: base.Bold(true).PaddingRight(cellPad).Foreground(text).

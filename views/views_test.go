@@ -244,7 +244,7 @@ func TestTooSmall(t *testing.T) {
 func TestPrint(t *testing.T) {
 	l := shipped(t)
 	for _, w := range []int{40, 80, 120} {
-		out, err := Print(l, w)
+		out, err := Print(l, w, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -291,7 +291,7 @@ func BenchmarkMarkdown(b *testing.B) {
 func BenchmarkPrint(b *testing.B) {
 	l := shipped(b)
 	for b.Loop() {
-		if _, err := Print(l, 80); err != nil {
+		if _, err := Print(l, 80, false); err != nil {
 			b.Fatal(err)
 		}
 	}
