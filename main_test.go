@@ -31,6 +31,8 @@ func TestCommandLine(t *testing.T) {
 		"print":          {args: []string{"--print"}, code: 0, stdout: "Step 18/18", noEscapes: true},
 		"print width":    {args: []string{"--print", "--width", "40"}, code: 0, stdout: "Step 1/18", noEscapes: true},
 		"not a terminal": {args: nil, code: 0, stdout: "Facts checked on", noEscapes: true},
+		"print ascii":    {args: []string{"--print", "--ascii"}, code: 0, stdout: "+- nucleus ---", noEscapes: true},
+		"no motion flag": {args: []string{"--no-motion", "--print"}, code: 0, stdout: "gene ON", noEscapes: true},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -57,6 +59,40 @@ func TestCommandLine(t *testing.T) {
 				t.Errorf("stack trace on stderr:\n%s", errOut.String())
 			}
 		})
+	}
+}
+
+func TestMotionAndGlyphOptions(t *testing.T) {
+	tests := map[string]struct {
+		args []string
+		env  map[string]string
+		want config
+	}{
+		"defaults":        {nil, nil, config{width: 80, theme: "auto"}},
+		"flags":           {[]string{"--no-motion", "--ascii", "--theme", "LIGHT"}, nil, config{width: 80, theme: "light", noMotion: true, ascii: true}},
+		"NO_MOTION=1":     {nil, map[string]string{"NO_MOTION": "1"}, config{width: 80, theme: "auto", noMotion: true}},
+		"NO_MOTION=0":     {nil, map[string]string{"NO_MOTION": "0"}, config{width: 80, theme: "auto"}},
+		"NO_MOTION empty": {nil, map[string]string{"NO_MOTION": ""}, config{width: 80, theme: "auto"}},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			got, err := parseArgs(tc.args, func(k string) string { return tc.env[k] })
+			if err != nil || got != tc.want {
+				t.Errorf("parseArgs = %+v, %v; want %+v", got, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestPrintASCIIIsASCII(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := run([]string{"--print", "--ascii", "--width", "60"}, noEnv, &out, &errOut, false); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	for i, b := range out.Bytes() {
+		if b > 127 {
+			t.Fatalf("byte %#x at %d", b, i)
+		}
 	}
 }
 
