@@ -27,6 +27,8 @@ type config struct {
 	lessonDir string
 	noMotion  bool
 	ascii     bool
+	tables    bool
+	format    string
 }
 
 const usage = `Usage: jakstat [flags]
@@ -41,6 +43,9 @@ Flags:
   --no-motion      show each diagram's last frame instead of playing it
                    (also NO_MOTION=1 in the environment)
   --ascii          draw with plain ASCII only (diagrams, lines, text)
+  --tables         print just the tables (drugs, side effects, trials,
+                   cytokines, the drug x side-effect matrix, sources) and exit
+  --format F       text or markdown, for --print and --tables (default text)
   --lesson DIR     run a lesson folder instead of the built-in lesson
   -h, --help       show this help
 `
@@ -58,6 +63,8 @@ func parseArgs(args []string, env func(string) string) (config, error) {
 	fs.StringVar(&cfg.lessonDir, "lesson", "", "")
 	fs.BoolVar(&cfg.noMotion, "no-motion", false, "")
 	fs.BoolVar(&cfg.ascii, "ascii", false, "")
+	fs.BoolVar(&cfg.tables, "tables", false, "")
+	fs.StringVar(&cfg.format, "format", views.FormatText, "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return cfg, flag.ErrHelp
@@ -69,6 +76,9 @@ func parseArgs(args []string, env func(string) string) (config, error) {
 	}
 	if v := env("NO_MOTION"); v != "" && v != "0" {
 		cfg.noMotion = true
+	}
+	if cfg.format != views.FormatText && cfg.format != views.FormatMarkdown {
+		return cfg, fmt.Errorf("%w: --format must be text or markdown (got %q)", errUsage, cfg.format)
 	}
 	if cfg.width < 20 || cfg.width > 1000 {
 		return cfg, fmt.Errorf("%w: --width must be between 20 and 1000 (got %d)", errUsage, cfg.width)
@@ -103,12 +113,19 @@ func run(args []string, env func(string) string, stdout, stderr io.Writer, inter
 		fmt.Fprintf(stderr, "jakstat: %s\n\n%s", strings.TrimPrefix(err.Error(), "usage: "), usage)
 		return 2
 	}
-	if !cfg.print && interactive && cfg.lessonDir == "" {
+	if cfg.format == views.FormatMarkdown && !cfg.tables {
+		// The lesson itself is written in Markdown: print its tables as Markdown.
+		cfg.tables = true
+	}
+	if !cfg.print && !cfg.tables && interactive && cfg.lessonDir == "" {
 		return runShipped(cfg, stderr)
 	}
 	lesson, err := loadLesson(cfg.lessonDir)
 	if err != nil {
 		return lessonError(stderr, err)
+	}
+	if cfg.tables {
+		return write(stdout, views.PrintTables(lesson, cfg.width, cfg.format, cfg.ascii))
 	}
 	if cfg.print || !interactive {
 		out, err := views.Print(lesson, cfg.width, cfg.ascii)
@@ -116,10 +133,7 @@ func run(args []string, env func(string) string, stdout, stderr io.Writer, inter
 			fmt.Fprintf(stderr, "jakstat: %s\n", err)
 			return 1
 		}
-		if _, err := io.WriteString(stdout, out+"\n"); err != nil {
-			return 1 // the reader went away (| head): nothing left to say
-		}
-		return 0
+		return write(stdout, out)
 	}
 	return runProgram(model.New(lesson, cfg.options()), stderr)
 }
@@ -151,6 +165,14 @@ func runProgram(m model.Model, stderr io.Writer) int {
 	}
 	if fm, ok := final.(model.Model); ok && fm.Err() != nil {
 		return lessonError(stderr, fm.Err())
+	}
+	return 0
+}
+
+// write prints the finished text; a reader that went away (| head) is not an error worth a message.
+func write(w io.Writer, text string) int {
+	if _, err := io.WriteString(w, text+"\n"); err != nil {
+		return 1
 	}
 	return 0
 }

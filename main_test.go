@@ -32,6 +32,9 @@ func TestCommandLine(t *testing.T) {
 		"print width":    {args: []string{"--print", "--width", "40"}, code: 0, stdout: "Step 1/18", noEscapes: true},
 		"not a terminal": {args: nil, code: 0, stdout: "Facts checked on", noEscapes: true},
 		"print ascii":    {args: []string{"--print", "--ascii"}, code: 0, stdout: "+- nucleus ---", noEscapes: true},
+		"bad format":     {args: []string{"--tables", "--format", "pdf"}, code: 2, firstLine: `jakstat: --format must be text or markdown (got "pdf")`},
+		"tables":         {args: []string{"--tables"}, code: 0, stdout: "MATRIX", noEscapes: true},
+		"markdown":       {args: []string{"--format", "markdown"}, code: 0, stdout: "| Drug | Brand |", noEscapes: true},
 		"no motion flag": {args: []string{"--no-motion", "--print"}, code: 0, stdout: "gene ON", noEscapes: true},
 	}
 	for name, tc := range tests {
@@ -68,11 +71,11 @@ func TestMotionAndGlyphOptions(t *testing.T) {
 		env  map[string]string
 		want config
 	}{
-		"defaults":        {nil, nil, config{width: 80, theme: "auto"}},
-		"flags":           {[]string{"--no-motion", "--ascii", "--theme", "LIGHT"}, nil, config{width: 80, theme: "light", noMotion: true, ascii: true}},
-		"NO_MOTION=1":     {nil, map[string]string{"NO_MOTION": "1"}, config{width: 80, theme: "auto", noMotion: true}},
-		"NO_MOTION=0":     {nil, map[string]string{"NO_MOTION": "0"}, config{width: 80, theme: "auto"}},
-		"NO_MOTION empty": {nil, map[string]string{"NO_MOTION": ""}, config{width: 80, theme: "auto"}},
+		"defaults":        {nil, nil, config{width: 80, format: "text", theme: "auto"}},
+		"flags":           {[]string{"--no-motion", "--ascii", "--theme", "LIGHT"}, nil, config{width: 80, format: "text", theme: "light", noMotion: true, ascii: true}},
+		"NO_MOTION=1":     {nil, map[string]string{"NO_MOTION": "1"}, config{width: 80, format: "text", theme: "auto", noMotion: true}},
+		"NO_MOTION=0":     {nil, map[string]string{"NO_MOTION": "0"}, config{width: 80, format: "text", theme: "auto"}},
+		"NO_MOTION empty": {nil, map[string]string{"NO_MOTION": ""}, config{width: 80, format: "text", theme: "auto"}},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -4,7 +4,7 @@ import "charm.land/bubbles/v2/key"
 
 // KeyMap is every key the lesson answers to. The help bar and the full help
 // screen are generated from it, so a binding's keys and its help never drift.
-// Keys that later features claim (t / n N b) are deliberately unbound.
+// Keys that later features claim (/ n N b) are deliberately unbound.
 type KeyMap struct {
 	Next     key.Binding
 	Prev     key.Binding
@@ -21,6 +21,7 @@ type KeyMap struct {
 	Back     key.Binding
 	Help     key.Binding
 	Quit     key.Binding
+	Explore  key.Binding
 
 	// Scene keys, enabled on steps with a scene.
 	Pause     key.Binding
@@ -47,6 +48,7 @@ func DefaultKeyMap() KeyMap {
 		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
 		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Explore:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "explore tables")),
 
 		Pause:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pause/play")),
 		Replay:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "replay")),
@@ -57,7 +59,7 @@ func DefaultKeyMap() KeyMap {
 
 // ShortHelp is the one-line help bar: the keys a learner needs right now.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Next, k.Prev, k.Down, k.Pause, k.Replay, k.FrameBack, k.FrameFwd, k.Focus, k.Select, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Next, k.Prev, k.Down, k.Pause, k.Replay, k.FrameBack, k.FrameFwd, k.Focus, k.Select, k.Back, k.Explore, k.Help, k.Quit}
 }
 
 // FullHelp is the "?" screen, one column per kind of key.
@@ -66,6 +68,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Next, k.Prev, k.First, k.Last, k.Count, k.Jump},
 		{k.Up, k.Down, k.PageUp, k.PageDown},
 		{k.Pause, k.Replay, k.FrameBack, k.FrameFwd},
-		{k.Focus, k.Select, k.Back, k.Help, k.Quit},
+		{k.Focus, k.Select, k.Back, k.Explore, k.Help, k.Quit},
 	}
 }

@@ -80,6 +80,10 @@ type Model struct {
 	glyphs views.Glyphs
 	anim   anim
 
+	explore     explorer
+	exploreKeys ExploreKeyMap
+	tabs        []views.ExploreTab
+
 	cache *renderCache
 
 	// pending delivers the lesson when it is parsed in the background
@@ -121,10 +125,11 @@ func newModel(opts Options) Model {
 		opts.Theme = ThemeAuto
 	}
 	m := Model{
-		opts:   opts,
-		keys:   DefaultKeyMap(),
-		cache:  newRenderCache(),
-		glyphs: views.UnicodeGlyphs(),
+		opts:        opts,
+		keys:        DefaultKeyMap(),
+		cache:       newRenderCache(),
+		glyphs:      views.UnicodeGlyphs(),
+		exploreKeys: DefaultExploreKeyMap(),
 	}
 	if opts.ASCII {
 		m.glyphs = views.ASCIIGlyphs()
@@ -139,6 +144,8 @@ func (m *Model) setLesson(l *content.Lesson) {
 	}
 	m.lesson = l
 	m.nav = Nav{Total: len(l.Steps)}
+	m.tabs = views.ExploreTabs(l)
+	m.explore = newExplorer(len(m.tabs))
 	m.startScene()
 	m.layout(true)
 }

@@ -19,11 +19,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout(false)
+		if m.explore.open {
+			m.layoutExplorer()
+		}
 		return m, m.prerenderCmd(m.dims().textW)
 	case tea.BackgroundColorMsg:
 		if m.opts.Theme == ThemeAuto && msg.IsDark() != m.isDark {
 			m.setTheme(msg.IsDark())
 			m.layout(false)
+			if m.explore.open {
+				m.layoutExplorer()
+			}
 		}
 		return m, nil
 	case prerenderedMsg:
@@ -97,6 +103,13 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, k.Quit) {
 			return m, tea.Quit
 		}
+		return m, nil
+	}
+	if m.explore.open {
+		return m.exploreKey(msg)
+	}
+	if key.Matches(msg, k.Explore) {
+		m.openExplorer()
 		return m, nil
 	}
 	if m.overlay != overlayNone {
@@ -271,6 +284,19 @@ func (m *Model) wheel(msg tea.MouseWheelMsg) {
 	mouse := msg.Mouse()
 	up := mouse.Button == tea.MouseWheelUp
 	if mouse.Button != tea.MouseWheelUp && mouse.Button != tea.MouseWheelDown {
+		return
+	}
+	if e := &m.explore; e.open {
+		if e.editing {
+			return
+		}
+		if up {
+			e.sel[e.tab]--
+		} else {
+			e.sel[e.tab]++
+		}
+		e.sel[e.tab] = min(max(e.sel[e.tab], 0), max(len(e.view.Rows)-1, 0))
+		m.refreshExplorer()
 		return
 	}
 	if m.overlay != overlayNone {

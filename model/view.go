@@ -34,6 +34,9 @@ func (m Model) Render() string {
 	if m.tooSmall() {
 		return frame(views.TooSmall(m.styles, m.width, m.height), m.height, 0)
 	}
+	if m.explore.open {
+		return m.renderExplorer()
+	}
 	d := m.dims()
 	var b strings.Builder
 	b.WriteString(m.header)

@@ -116,3 +116,29 @@ func PromptLine(s Styles, typed string, total, width int) string {
 	}
 	return prompt
 }
+
+// TabBar draws tab titles in a row, the active one marked, shortened to fit.
+func TabBar(s Styles, titles []string, active, width int) string {
+	render := func(short bool) (string, int) {
+		var parts []string
+		w := 0
+		for i, t := range titles {
+			if short && i != active {
+				t = string([]rune(t)[:1])
+			}
+			label := " " + t + " "
+			w += lipgloss.Width(label) + 1
+			if i == active {
+				parts = append(parts, s.PaneFocus.Reverse(true).Render(label))
+			} else {
+				parts = append(parts, s.PaneLabel.Render(label))
+			}
+		}
+		return strings.Join(parts, s.Muted.Render("│")), w - 1
+	}
+	out, w := render(false)
+	if w > width {
+		out, _ = render(true)
+	}
+	return out
+}

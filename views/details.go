@@ -2,6 +2,8 @@ package views
 
 import (
 	"fmt"
+
+	"github.com/charmbracelet/x/ansi"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,7 +26,7 @@ func Details(l *content.Lesson, g Grid, i, width int, s Styles) string {
 		if drug, ok := l.Drug(key); ok {
 			d.drug(l, drug)
 		}
-	case "sideeffects", "boxed":
+	case "sideeffects", "boxed", "alleffects", "matrix":
 		for _, se := range l.SideEffects {
 			if se.ID == key {
 				d.sideEffect(l, se)
@@ -212,8 +214,14 @@ func SourceList(l *content.Lesson, ids []string, width int, s Styles) string {
 	for _, id := range ids {
 		src, _ := l.Source(id)
 		tag := "[" + id + "] "
-		body := hang(strings.Repeat(" ", len(tag)), src.Title, width)
-		lines = append(lines, s.SourceID.Render(tag)+s.Muted.Render(strings.TrimLeft(body, " ")))
+		indent := strings.Repeat(" ", len(tag))
+		for i, ln := range strings.Split(wrap(src.Title, max(width-len(tag), 10)), "\n") {
+			if i == 0 {
+				lines = append(lines, s.SourceID.Render(tag)+s.Muted.Render(ln))
+			} else {
+				lines = append(lines, indent+s.Muted.Render(ln))
+			}
+		}
 	}
 	return strings.Join(lines, "\n")
 }
@@ -226,8 +234,40 @@ func refList(ids []string) string {
 }
 
 // wrap word-wraps text to width.
+//
+// It breaks only at spaces: the usual wrappers also break after hyphens,
+// which splits dates (2022-01-14) and names (IL-4R-alpha) across lines.
+// A word longer than a whole line is cut at grapheme boundaries.
 func wrap(text string, width int) string {
-	return lipgloss.NewStyle().Width(width).Render(text)
+	width = max(width, 1)
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		line, lineW := "", 0
+		for _, w := range strings.Fields(para) {
+			ww := ansi.StringWidth(w)
+			for ww > width {
+				if lineW > 0 {
+					out = append(out, line)
+					line, lineW = "", 0
+				}
+				head := ansi.Truncate(w, width, "")
+				out = append(out, head)
+				w = w[len(head):]
+				ww = ansi.StringWidth(w)
+			}
+			switch {
+			case lineW == 0:
+				line, lineW = w, ww
+			case lineW+1+ww <= width:
+				line, lineW = line+" "+w, lineW+1+ww
+			default:
+				out = append(out, line)
+				line, lineW = w, ww
+			}
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
 }
 
 // hang wraps text after a prefix, indenting continuation lines under the text.

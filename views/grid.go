@@ -46,6 +46,11 @@ func GridFor(l *content.Lesson, name string) Grid {
 	case "boxed":
 		return sideEffectGrid(l, "boxed", func(g string) bool { return g == "boxed" },
 			"The five items of the FDA boxed warning and which labels carry them")
+	case "alleffects":
+		return sideEffectGrid(l, "alleffects", func(string) bool { return true },
+			"Every side effect in the data, with its label term and the drugs that list it")
+	case "matrix":
+		return matrixGrid(l)
 	case "cytokines":
 		return cytokineGrid(l)
 	case "trials":

@@ -100,3 +100,68 @@ func trimLines(s string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// Formats PrintTables understands.
+const (
+	FormatText     = "text"
+	FormatMarkdown = "markdown"
+)
+
+// PrintTables prints just the explorer's tables and the sources, for a
+// handout: plain text laid out within width, or Markdown tables (which
+// ignore width: Markdown renderers wrap their own cells).
+func PrintTables(l *content.Lesson, width int, format string, ascii bool) string {
+	if ascii {
+		l = l.MapText(ASCIIText)
+	}
+	var b strings.Builder
+	md := format == FormatMarkdown
+	if md {
+		fmt.Fprintf(&b, "# %s: tables\n\n%s Facts checked on %s.\n", l.Meta.Title, l.Meta.Disclaimer, l.Meta.Checked)
+	} else {
+		fmt.Fprintf(&b, "%s: TABLES\n\n%s\nFacts checked on %s.\n", strings.ToUpper(l.Meta.Title), wrap(l.Meta.Disclaimer, width), l.Meta.Checked)
+	}
+	tabs := append(ExploreTabs(l), ExploreTab{Grid: "sources", Title: "Sources"})
+	for _, t := range tabs {
+		g := GridFor(l, t.Grid)
+		if md {
+			fmt.Fprintf(&b, "\n## %s\n\n%s\n\n%s\n", t.Title, g.Caption, MarkdownTable(g))
+			if t.Caveat != "" {
+				fmt.Fprintf(&b, "\n_%s_\n", t.Caveat)
+			}
+			continue
+		}
+		fmt.Fprintf(&b, "\n%s\n%s\n%s\n\n%s\n", strings.ToUpper(t.Title), strings.Repeat("=", min(width, len(t.Title))), wrap(g.Caption, width), PlainTable(g, width))
+		if t.Caveat != "" {
+			fmt.Fprintf(&b, "\n%s\n", wrap(t.Caveat, width))
+		}
+	}
+	out := trimLines(b.String())
+	if ascii {
+		out = ASCIIFrame(out)
+	}
+	return out
+}
+
+// MarkdownTable writes a grid as a GitHub-flavoured Markdown table.
+func MarkdownTable(g Grid) string {
+	esc := strings.NewReplacer("|", `\|`, "\n", " ")
+	var b strings.Builder
+	row := func(cells []string) {
+		b.WriteString("|")
+		for i := range g.Columns {
+			b.WriteString(" " + esc.Replace(cell(cells, i)) + " |")
+		}
+		b.WriteString("\n")
+	}
+	titles := make([]string, len(g.Columns))
+	for i, c := range g.Columns {
+		titles[i] = c.Title
+	}
+	row(titles)
+	b.WriteString("|" + strings.Repeat(" --- |", len(g.Columns)) + "\n")
+	for _, r := range g.Rows {
+		row(r)
+	}
+	return strings.TrimRight(b.String(), "\n")
+}

@@ -1,0 +1,462 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/table"
+	tea "charm.land/bubbletea/v2"
+
+	"jakstat/views"
+)
+
+// explorer is the table explorer's state: which tab, and per tab the
+// learner's query and selected row. Everything drawn is derived from it
+// in layoutExplorer, so it is never out of date.
+type explorer struct {
+	open    bool
+	tab     int
+	queries []views.Query
+	sel     []int // selected position in the shown rows, per tab
+	editing bool  // typing the text filter
+	details bool  // the details panel covers the table (narrow windows)
+
+	// Derived by layoutExplorer.
+	view      views.Grid // the tab's rows after filtering and sorting
+	total     int        // rows before filtering
+	tbl       table.Model
+	cards     bool
+	wide      bool // table and details side by side
+	tableW    int
+	tableView string
+	panel     pane // details
+}
+
+func newExplorer(tabs int) explorer {
+	e := explorer{queries: make([]views.Query, tabs), sel: make([]int, tabs)}
+	for i := range e.queries {
+		e.queries[i] = views.NewQuery()
+	}
+	return e
+}
+
+// Explorer geometry.
+const (
+	exploreHeader   = 3  // title, tabs, query line
+	exploreCaveat   = 1  // the caveat under the table
+	minDetailsWidth = 40 // details beside the table need this much
+)
+
+// ExploreKeyMap is the explorer's keys; its help is generated from it.
+type ExploreKeyMap struct {
+	NextTab, PrevTab, Filter, Sort, Reverse, Route, Region, Boxed, Clear, Link, Details, Close key.Binding
+}
+
+// DefaultExploreKeyMap returns the explorer's standard keys.
+func DefaultExploreKeyMap() ExploreKeyMap {
+	return ExploreKeyMap{
+		NextTab: key.NewBinding(key.WithKeys("tab", "right", "l"), key.WithHelp("tab", "next tab")),
+		PrevTab: key.NewBinding(key.WithKeys("shift+tab", "left", "h"), key.WithHelp("shift+tab", "previous tab")),
+		Filter:  key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Sort:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort column")),
+		Reverse: key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "reverse")),
+		Route:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "oral/topical")),
+		Region:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "FDA/EU/Japan")),
+		Boxed:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "boxed warning")),
+		Clear:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "clear filters")),
+		Link:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cross-link")),
+		Details: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details")),
+		Close:   key.NewBinding(key.WithKeys("esc", "t"), key.WithHelp("esc", "back to the lesson")),
+	}
+}
+
+// ShortHelp is the explorer's help bar.
+func (k ExploreKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Close, k.NextTab, k.Filter, k.Sort, k.Details, k.Link, k.Route, k.Region, k.Boxed, k.Clear}
+}
+
+// FullHelp is the explorer's part of the "?" screen.
+func (k ExploreKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.NextTab, k.PrevTab, k.Details, k.Link, k.Close},
+		{k.Filter, k.Sort, k.Reverse, k.Route, k.Region, k.Boxed, k.Clear},
+	}
+}
+
+// openExplorer shows the explorer. From a lesson table it opens on the
+// matching tab with the same record selected.
+func (m *Model) openExplorer() {
+	e := &m.explore
+	e.open, e.editing, e.details = true, false, false
+	m.overlay = overlayNone
+	if m.focus == focusTable && m.grid.Name != "" && m.row < len(m.grid.Keys) {
+		want := m.grid.Name
+		if want == "sideeffects" || want == "boxed" {
+			want = "alleffects"
+		}
+		for i, t := range m.tabs {
+			if t.Grid == want {
+				e.tab = i
+				e.queries[i] = views.NewQuery()
+				m.layoutExplorer()
+				for pos, k := range e.view.Keys {
+					if k == m.grid.Keys[m.row] {
+						e.sel[i] = pos
+					}
+				}
+			}
+		}
+	}
+	m.layoutExplorer()
+}
+
+// closeExplorer returns to the lesson exactly where the learner left it.
+func (m *Model) closeExplorer() {
+	m.explore.open, m.explore.editing = false, false
+	m.layout(false)
+}
+
+// layoutExplorer filters and sorts the tab's rows and fits the table,
+// cards and details to the window.
+func (m *Model) layoutExplorer() {
+	e := &m.explore
+	if m.width <= 0 || m.lesson == nil {
+		return
+	}
+	tab := m.tabs[e.tab]
+	full := views.GridFor(m.lesson, tab.Grid)
+	q := e.queries[e.tab]
+	idx := views.Apply(m.lesson, full, q)
+	e.total = len(full.Rows)
+	e.view = views.Grid{Name: full.Name, Caption: full.Caption, Columns: full.Columns}
+	for _, i := range idx {
+		e.view.Rows = append(e.view.Rows, full.Rows[i])
+		e.view.Keys = append(e.view.Keys, full.Keys[i])
+	}
+	e.sel[e.tab] = min(max(e.sel[e.tab], 0), max(len(idx)-1, 0))
+
+	frameW := min(m.width, maxFrameWidth)
+	h := m.exploreBodyHeight()
+	e.wide = false
+	widths, ok := views.FitColumns(e.view, frameW-minDetailsWidth-sceneGap, false)
+	if ok && frameW >= 100 {
+		e.wide = true
+	} else {
+		widths, ok = views.FitColumns(e.view, frameW, false)
+	}
+	e.cards = !ok
+	e.tableW = frameW
+	if ok {
+		cols := make([]table.Column, len(widths))
+		e.tableW = 0
+		for i, w := range widths {
+			title := e.view.Columns[i].Title
+			if i == q.SortCol {
+				title += map[bool]string{false: " ▲", true: " ▼"}[q.Desc]
+			}
+			cols[i] = table.Column{Title: views.Truncate(title, w), Width: w}
+			e.tableW += w + 1
+		}
+		rows := make([]table.Row, len(e.view.Rows))
+		for r, cells := range e.view.Rows {
+			row := make(table.Row, len(widths))
+			for i, w := range widths {
+				if i < len(cells) {
+					row[i] = views.Truncate(cells[i], w)
+				}
+			}
+			rows[r] = row
+		}
+		e.tbl = table.New(table.WithColumns(cols), table.WithRows(rows), table.WithWidth(e.tableW),
+			table.WithHeight(max(h, 2)), table.WithStyles(m.styles.Table), table.WithKeyMap(table.KeyMap{}), table.WithFocused(true))
+	}
+	m.refreshExplorer()
+}
+
+// exploreBodyHeight is the lines between the explorer's header and its caveat.
+func (m Model) exploreBodyHeight() int {
+	return max(m.height-exploreHeader-exploreCaveat-footerHeight, 1)
+}
+
+// refreshExplorer redraws the table and details after the selection moves.
+func (m *Model) refreshExplorer() {
+	e := &m.explore
+	h := m.exploreBodyHeight()
+	frameW := min(m.width, maxFrameWidth)
+	sel := e.sel[e.tab]
+	switch {
+	case len(e.view.Rows) == 0:
+		e.tableView = m.styles.Warning.Render("No rows match.") + "\n" +
+			m.styles.Muted.Render(views.Truncate("Press x to clear the filters, or / to change the text.", frameW))
+	case e.cards:
+		out, tops := views.Cards(e.view, frameW, sel, m.styles)
+		lines := splitLines(out)
+		top := 0
+		if sel < len(tops) {
+			end := len(lines)
+			if sel+1 < len(tops) {
+				end = tops[sel+1] - 1
+			}
+			top = min(max(end-h, 0), tops[sel])
+		}
+		e.tableView = window(lines, top, h)
+	default:
+		e.tbl.SetCursor(sel)
+		e.tableView = e.tbl.View()
+	}
+	detailsW := frameW
+	if e.wide {
+		detailsW = frameW - e.tableW - sceneGap
+	}
+	top := e.panel.top
+	var body string
+	if len(e.view.Rows) > 0 {
+		body = views.Details(m.lesson, e.view, sel, min(detailsW-1, maxTextWidth), m.styles)
+		if hint := m.linkHint(); hint != "" {
+			body += "\n\n" + m.styles.Muted.Render(hint)
+		}
+	}
+	e.panel = newPane(body, detailsW, h)
+	e.panel.scrollTo(top)
+	short := m.exploreKeys.ShortHelp()
+	m.exploreKeys.Route.SetEnabled(m.tabs[e.tab].Filters)
+	m.exploreKeys.Region.SetEnabled(m.tabs[e.tab].Filters)
+	m.exploreKeys.Boxed.SetEnabled(m.tabs[e.tab].Filters)
+	m.exploreKeys.Link.SetEnabled(m.linkHint() != "")
+	m.exploreKeys.Clear.SetEnabled(e.queries[e.tab].Active())
+	m.helpBar = views.HelpBar(m.styles, short, frameW)
+}
+
+// linkHint says where "c" leads from the selected row, or "" if nowhere.
+func (m Model) linkHint() string {
+	switch m.explore.view.Name {
+	case "drugs":
+		return "c: the side effects this drug's label lists"
+	case "alleffects", "matrix":
+		return "c: the drugs that list this side effect"
+	}
+	return ""
+}
+
+// followLink jumps from the selected row to the rows it is tied to.
+func (m *Model) followLink() {
+	e := &m.explore
+	if len(e.view.Keys) == 0 {
+		return
+	}
+	from := e.view.Keys[e.sel[e.tab]]
+	target := ""
+	switch e.view.Name {
+	case "drugs":
+		target = "alleffects"
+	case "alleffects", "matrix":
+		target = "drugs"
+	default:
+		return
+	}
+	for i, t := range m.tabs {
+		if t.Grid == target {
+			e.tab = i
+			q := views.NewQuery()
+			q.Link = from
+			e.queries[i], e.sel[i] = q, 0
+			e.details = false
+		}
+	}
+	m.layoutExplorer()
+}
+
+// exploreKey handles a key while the explorer is open.
+func (m Model) exploreKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	e := &m.explore
+	k, ek := m.keys, m.exploreKeys
+	if e.editing {
+		q := &e.queries[e.tab]
+		switch s := msg.String(); {
+		case s == "enter":
+			e.editing = false
+		case s == "esc":
+			e.editing, q.Text = false, ""
+		case s == "backspace":
+			if r := []rune(q.Text); len(r) > 0 {
+				q.Text = string(r[:len(r)-1])
+			}
+		case msg.Text != "" && msg.Mod&^tea.ModShift == 0: // printable, shift allowed
+			q.Text += msg.Text
+		}
+		e.sel[e.tab] = 0
+		m.layoutExplorer()
+		return m, nil
+	}
+	if m.overlay == overlayHelp {
+		m.overlay = overlayNone
+		if key.Matches(msg, k.Help, k.Back) {
+			return m, nil
+		}
+	}
+	sel := &e.sel[e.tab]
+	q := &e.queries[e.tab]
+	page := max(m.exploreBodyHeight()-2, 1)
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, k.Help):
+		m.overlay = overlayHelp
+		m.panel = newPane(views.FullHelp(m.styles, append(ek.FullHelp(), []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Help, k.Quit}), min(m.width, maxFrameWidth)), min(m.width, maxFrameWidth), m.exploreBodyHeight()+exploreCaveat)
+		return m, nil
+	case key.Matches(msg, ek.Close):
+		if e.details && !e.wide {
+			e.details = false
+			m.refreshExplorer()
+			return m, nil
+		}
+		m.closeExplorer()
+		return m, nil
+	case e.details && !e.wide && key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown):
+		switch {
+		case key.Matches(msg, k.Up):
+			e.panel.scrollBy(-1)
+		case key.Matches(msg, k.Down):
+			e.panel.scrollBy(1)
+		case key.Matches(msg, k.PageUp):
+			e.panel.scrollBy(-e.panel.height)
+		default:
+			e.panel.scrollBy(e.panel.height)
+		}
+		return m, nil
+	case key.Matches(msg, ek.Details):
+		e.details = !e.details
+		e.panel.top = 0
+		m.refreshExplorer()
+		return m, nil
+	case key.Matches(msg, ek.NextTab, ek.PrevTab):
+		d := 1
+		if key.Matches(msg, ek.PrevTab) {
+			d = len(m.tabs) - 1
+		}
+		e.tab, e.details = (e.tab+d)%len(m.tabs), false
+	case len(msg.Text) == 1 && msg.Text[0] >= '1' && msg.Text[0] <= '9':
+		if n := int(msg.Text[0] - '1'); n < len(m.tabs) {
+			e.tab, e.details = n, false
+		}
+	case key.Matches(msg, k.Up):
+		*sel--
+	case key.Matches(msg, k.Down):
+		*sel++
+	case key.Matches(msg, k.PageUp):
+		*sel -= page
+	case key.Matches(msg, k.PageDown):
+		*sel += page
+	case key.Matches(msg, k.First):
+		*sel = 0
+	case key.Matches(msg, k.Last):
+		*sel = len(e.view.Rows) - 1
+	case key.Matches(msg, ek.Filter):
+		e.editing = true
+	case key.Matches(msg, ek.Sort):
+		q.SortCol = (q.SortCol+2)%(len(e.view.Columns)+1) - 1 // -1 (data order), 0, 1, ...
+		q.Desc = false
+	case key.Matches(msg, ek.Reverse):
+		if q.SortCol < 0 {
+			q.SortCol = 0
+		}
+		q.Desc = !q.Desc
+	case key.Matches(msg, ek.Route) && m.tabs[e.tab].Filters:
+		q.Route = cycle(q.Route, "", "oral", "topical")
+	case key.Matches(msg, ek.Region) && m.tabs[e.tab].Filters:
+		q.Region = cycle(q.Region, "", "FDA+", "FDA-", "EU+", "EU-", "Japan+", "Japan-")
+	case key.Matches(msg, ek.Boxed) && m.tabs[e.tab].Filters:
+		q.Boxed = cycle(q.Boxed, "", "yes", "no")
+	case key.Matches(msg, ek.Clear):
+		sort, desc := q.SortCol, q.Desc
+		*q = views.NewQuery()
+		q.SortCol, q.Desc = sort, desc
+	case key.Matches(msg, ek.Link):
+		m.followLink()
+		return m, nil
+	default:
+		return m, nil
+	}
+	m.layoutExplorer()
+	return m, nil
+}
+
+// cycle returns the value after cur in values, wrapping round.
+func cycle(cur string, values ...string) string {
+	for i, v := range values {
+		if v == cur {
+			return values[(i+1)%len(values)]
+		}
+	}
+	return values[0]
+}
+
+// renderExplorer composes the explorer's screen.
+func (m Model) renderExplorer() string {
+	e := m.explore
+	s := m.styles
+	frameW := min(m.width, maxFrameWidth)
+	margin := (m.width - frameW) / 2
+	tab := m.tabs[e.tab]
+	var b strings.Builder
+	from := views.Truncate("from step "+strconv.Itoa(m.nav.Step+1)+"/"+strconv.Itoa(m.nav.Total), frameW)
+	title := s.AppName.Render("Explorer") + s.Section.Render(" · "+m.lesson.Meta.Title)
+	if w := frameW - lipgloss.Width(from) - 1; lipgloss.Width(title) > w {
+		title = s.AppName.Render(views.Truncate("Explorer", w))
+	}
+	b.WriteString(title + strings.Repeat(" ", max(frameW-lipgloss.Width(title)-lipgloss.Width(from), 1)) + s.Muted.Render(from) + "\n")
+	b.WriteString(views.TabBar(s, tabTitles(m.tabs), e.tab, frameW) + "\n")
+	q := e.queries[e.tab]
+	if e.editing {
+		b.WriteString(s.Prompt.Render("/"+q.Text+"▏") + s.Muted.Render(views.Truncate("  type to filter · enter: done · esc: clear", max(frameW-len([]rune(q.Text))-2, 0))) + "\n")
+	} else {
+		b.WriteString(s.Muted.Render(views.Truncate(views.QuerySummary(m.lesson, e.total, e.view, q), frameW)) + "\n")
+	}
+	h := m.exploreBodyHeight()
+	var body string
+	switch {
+	case m.overlay == overlayHelp:
+		body = m.panel.view()
+	case e.details && !e.wide:
+		body = e.panel.view()
+	case e.wide && len(e.view.Rows) > 0:
+		body = besides(padLines(fit(e.tableView, h), e.tableW), e.tableW, e.panel.view())
+	default:
+		body = e.tableView
+	}
+	b.WriteString(fit(body, h) + "\n")
+	b.WriteString(s.Muted.Render(views.Truncate(tab.Caveat, frameW)) + "\n")
+	above, below := 0, 0
+	if e.details || e.wide {
+		above, below = e.panel.above(), e.panel.below()
+	}
+	b.WriteString(views.StatusLine(s, above, below, m.lesson.Meta.Checked, frameW) + "\n")
+	b.WriteString(m.helpBar)
+	out := frame(b.String(), m.height, margin)
+	if m.opts.ASCII {
+		out = views.ASCIIFrame(out)
+	}
+	return out
+}
+
+func tabTitles(tabs []views.ExploreTab) []string {
+	out := make([]string, len(tabs))
+	for i, t := range tabs {
+		out[i] = t.Title
+	}
+	return out
+}
+
+// padLines pads each line to width so a panel can sit to its right.
+func padLines(s string, width int) []string {
+	lines := splitLines(s)
+	for i, ln := range lines {
+		if w := lipgloss.Width(ln); w < width {
+			lines[i] = ln + strings.Repeat(" ", width-w)
+		}
+	}
+	return lines
+}
