@@ -9,13 +9,16 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 
 	"jakstat/content"
 	"jakstat/model"
+	"jakstat/state"
 	"jakstat/views"
 )
 
@@ -29,6 +32,9 @@ type config struct {
 	ascii     bool
 	tables    bool
 	format    string
+	noQuiz    bool
+	noSave    bool
+	reset     bool
 }
 
 const usage = `Usage: jakstat [flags]
@@ -46,6 +52,9 @@ Flags:
   --tables         print just the tables (drugs, side effects, trials,
                    cytokines, the drug x side-effect matrix, sources) and exit
   --format F       text or markdown, for --print and --tables (default text)
+  --no-quiz        leave out the checks of understanding
+  --no-save        keep no progress: nothing is read or written
+  --reset          forget saved progress, then start from the beginning
   --lesson DIR     run a lesson folder instead of the built-in lesson
   -h, --help       show this help
 `
@@ -64,6 +73,9 @@ func parseArgs(args []string, env func(string) string) (config, error) {
 	fs.BoolVar(&cfg.noMotion, "no-motion", false, "")
 	fs.BoolVar(&cfg.ascii, "ascii", false, "")
 	fs.BoolVar(&cfg.tables, "tables", false, "")
+	fs.BoolVar(&cfg.noQuiz, "no-quiz", false, "")
+	fs.BoolVar(&cfg.noSave, "no-save", false, "")
+	fs.BoolVar(&cfg.reset, "reset", false, "")
 	fs.StringVar(&cfg.format, "format", views.FormatText, "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -118,7 +130,7 @@ func run(args []string, env func(string) string, stdout, stderr io.Writer, inter
 		cfg.tables = true
 	}
 	if !cfg.print && !cfg.tables && interactive && cfg.lessonDir == "" {
-		return runShipped(cfg, stderr)
+		return runShipped(cfg, env, stderr)
 	}
 	lesson, err := loadLesson(cfg.lessonDir)
 	if err != nil {
@@ -135,30 +147,67 @@ func run(args []string, env func(string) string, stdout, stderr io.Writer, inter
 		}
 		return write(stdout, out)
 	}
-	return runProgram(model.New(lesson, cfg.options()), stderr)
+	return runLoaded(lesson, cfg, env, stderr)
 }
 
 // runShipped starts the terminal and parses the built-in lesson at the same
 // time, so the first frame does not wait for the parse. The built-in lesson
 // is validated by the tests, so it does not fail here; an educator's folder
 // is loaded and checked before the screen changes at all.
-func runShipped(cfg config, stderr io.Writer) int {
+func runShipped(cfg config, env func(string) string, stderr io.Writer) int {
+	file, err := progressFile(cfg, env)
+	if err != nil {
+		fmt.Fprintf(stderr, "jakstat: %s\n", err)
+		return 1
+	}
 	ch := make(chan model.Loaded, 1)
 	go func() {
 		l, err := content.Shipped()
-		ch <- model.Loaded{Lesson: l, Err: err}
+		loaded := model.Loaded{Lesson: l, Err: err}
+		if err == nil && file != nil {
+			loaded.Progress = readProgress(*file, l.Fingerprint())
+		}
+		ch <- loaded
 	}()
-	return runProgram(model.NewLoading(ch, cfg.options()), stderr)
+	return runProgram(model.NewLoading(ch, cfg.options()), file, stderr)
+}
+
+// runLoaded runs an already loaded lesson.
+func runLoaded(l *content.Lesson, cfg config, env func(string) string, stderr io.Writer) int {
+	file, err := progressFile(cfg, env)
+	if err != nil {
+		fmt.Fprintf(stderr, "jakstat: %s\n", err)
+		return 1
+	}
+	opts := cfg.options()
+	if file != nil {
+		opts.Progress = readProgress(*file, l.Fingerprint())
+	}
+	return runProgram(model.New(l, opts), file, stderr)
 }
 
 func (c config) options() model.Options {
-	return model.Options{Theme: c.theme, NoMotion: c.noMotion, ASCII: c.ascii}
+	return model.Options{Theme: c.theme, NoMotion: c.noMotion, ASCII: c.ascii, NoQuiz: c.noQuiz}
 }
 
-func runProgram(m model.Model, stderr io.Writer) int {
+// runProgram runs the interactive lesson, saving progress as it changes
+// unless file is nil (--no-save).
+func runProgram(m model.Model, file *state.File, stderr io.Writer) int {
+	var saver *state.Saver
+	if file != nil {
+		saver = state.NewSaver(*file)
+		m = m.WithSave(func(s model.Snapshot) {
+			saver.Submit(state.State{Lesson: s.Lesson, Step: s.Step, Answers: s.Answers, Saved: time.Now()})
+		})
+	}
 	// 120 frames a second: the renderer flushes on a ticker, so its period
 	// is the floor under key-to-screen latency (60 would add up to 17 ms).
 	final, err := tea.NewProgram(m, tea.WithFPS(120)).Run()
+	if saver != nil {
+		if serr := saver.Close(); serr != nil {
+			fmt.Fprintf(stderr, "jakstat: your progress could not be saved: %s\n", serr)
+		}
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "jakstat: %s\n", err)
 		return 1
@@ -169,7 +218,40 @@ func runProgram(m model.Model, stderr io.Writer) int {
 	return 0
 }
 
-// write prints the finished text; a reader that went away (| head) is not an error worth a message.
+// progressFile is where progress is kept, or nil with --no-save. It
+// carries out --reset.
+func progressFile(cfg config, env func(string) string) (*state.File, error) {
+	if cfg.noSave {
+		return nil, nil
+	}
+	dir, err := state.Dir(env)
+	if err != nil {
+		return nil, fmt.Errorf("cannot find a folder for saved progress: %w (use --no-save)", err)
+	}
+	file := &state.File{Path: filepath.Join(dir, "progress.json")}
+	if cfg.reset {
+		if err := file.Reset(); err != nil {
+			return nil, fmt.Errorf("--reset: %w", err)
+		}
+	}
+	return file, nil
+}
+
+// readProgress reads saved progress for this lesson. A file that cannot be
+// used has been set aside by Load; the learner gets a one-line notice.
+func readProgress(file state.File, fingerprint string) model.Progress {
+	saved, ok, err := file.Load(fingerprint)
+	switch {
+	case err != nil:
+		return model.Progress{Notice: "Saved progress could not be used (" + err.Error() + "); starting fresh."}
+	case !ok:
+		return model.Progress{}
+	}
+	return model.Progress{Step: saved.Step, Answers: saved.Answers, Resume: saved.Step > 0}
+}
+
+// write prints the finished text; a reader that went away (| head) is not
+// worth a message.
 func write(w io.Writer, text string) int {
 	if _, err := io.WriteString(w, text+"\n"); err != nil {
 		return 1

@@ -14,6 +14,8 @@ type Lesson struct {
 	SideEffects []SideEffect
 	Cytokines   []Cytokine
 	Trials      []Trial
+	Questions   []Question
+	Glossary    []Term
 
 	sourceIndex map[string]int
 	drugIndex   map[string]int

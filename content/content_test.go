@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -284,4 +285,118 @@ func BenchmarkShipped(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func TestQuestionsCoverTheSeedCorrections(t *testing.T) {
+	l := mustShipped(t)
+	covered := map[int]bool{}
+	perSection := map[string]int{}
+	for _, q := range l.Questions {
+		for _, c := range q.Corrects {
+			covered[c] = true
+		}
+		perSection[q.Section]++
+		if q.Section != l.Steps[l.StepIndex(q.Step)].Section {
+			t.Errorf("question %s checks %q but points to a step in %q", q.ID, q.Section, l.Steps[l.StepIndex(q.Step)].Section)
+		}
+	}
+	for c := 1; c <= 12; c++ {
+		if !covered[c] {
+			t.Errorf("no question targets seed correction %d", c)
+		}
+	}
+	for sec, n := range perSection {
+		if n < 1 || n > 3 {
+			t.Errorf("section %s has %d questions; want one to three", sec, n)
+		}
+	}
+	if len(l.Glossary) < 20 {
+		t.Errorf("glossary has %d terms", len(l.Glossary))
+	}
+}
+
+func TestQuestionCheckAndScore(t *testing.T) {
+	choice := Question{ID: "c", Kind: KindChoice, Choices: []string{"a", "b", "c"}, Answer: 2}
+	tf := Question{ID: "t", Kind: KindTrueFalse, Answer: false}
+	order := Question{ID: "o", Kind: KindOrder, Choices: []string{"first", "second", "third"}}
+	for _, q := range []*Question{&choice, &tf, &order} {
+		if msg := q.normalise(); msg != "" {
+			t.Fatal(msg)
+		}
+	}
+	tests := []struct {
+		q    Question
+		resp []int
+		want bool
+	}{
+		{choice, []int{2}, true},
+		{choice, []int{0}, false},
+		{choice, nil, false},
+		{tf, []int{1}, true},
+		{tf, []int{0}, false},
+		{order, []int{0, 1, 2}, true},
+		{order, []int{1, 0, 2}, false},
+		{order, []int{0, 1}, false},
+	}
+	for i, tc := range tests {
+		if got := tc.q.Check(tc.resp); got != tc.want {
+			t.Errorf("case %d (%s %v): got %v", i, tc.q.ID, tc.resp, got)
+		}
+	}
+	l := &Lesson{
+		Steps:     []Step{{Section: "A"}, {Section: "B"}},
+		Questions: []Question{{ID: "a1", Section: "A"}, {ID: "a2", Section: "A"}, {ID: "b1", Section: "B"}},
+	}
+	got := l.Score(map[string]bool{"a1": true, "a2": false})
+	if len(got) != 2 || got[0].Right != 1 || got[0].Answered != 2 || fmt.Sprint(got[0].Missed) != "[a2]" || got[1].Answered != 0 || got[1].Total != 1 {
+		t.Errorf("Score = %+v", got)
+	}
+}
+
+func TestQuestionValidation(t *testing.T) {
+	base := "- id: q1\n  section: S\n  prompt: P?\n  explain: E.\n  step: a\n  sources: [S1]\n"
+	tests := map[string]struct{ extra, want string }{
+		"choice answer out of range": {"  kind: choice\n  choices: [x, y]\n  answer: 5\n", "answer must be the index (0-1)"},
+		"truefalse needs a bool":     {"  kind: truefalse\n  answer: 1\n", "answer must be true or false"},
+		"order with an answer":       {"  kind: order\n  choices: [x, y, z]\n  answer: 0\n", "an order question has no answer"},
+		"unknown kind":               {"  kind: essay\n", `unknown kind "essay"`},
+		"bad correction":             {"  kind: truefalse\n  answer: true\n  corrects: [13]\n", "corrects 13"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			fsys := validLesson()
+			fsys["questions.yaml"] = &fstest.MapFile{Data: []byte(base + tc.extra)}
+			_, err := Load(fsys)
+			if err == nil || !strings.Contains(err.Error(), "questions.yaml:1: question q1: "+tc.want) {
+				t.Errorf("got %v, want %q", err, tc.want)
+			}
+		})
+	}
+	fsys := validLesson()
+	fsys["questions.yaml"] = &fstest.MapFile{Data: []byte("- id: q1\n  section: Nowhere\n  kind: truefalse\n  answer: true\n  prompt: P\n  explain: E\n  step: zz\n  sources: [S1]\n")}
+	_, err := Load(fsys)
+	for _, want := range []string{`section "Nowhere"`, `step "zz" does not exist`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("missing %q in %v", want, err)
+		}
+	}
+}
+
+// FuzzParseQuestions: the question reader never panics, and what it
+// accepts can be checked without panicking.
+func FuzzParseQuestions(f *testing.F) {
+	f.Add([]byte("- id: q\n  kind: choice\n  choices: [a, b]\n  answer: 1\n"))
+	f.Add([]byte("- id: q\n  kind: truefalse\n  answer: true\n"))
+	f.Add([]byte("- id: q\n  kind: order\n  choices: [a, b, c]\n"))
+	f.Add([]byte("- kind: choice\n  answer: -1\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		qs, err := ParseQuestions(data)
+		if err != nil {
+			return
+		}
+		for _, q := range qs {
+			q.Check([]int{q.Correct})
+			q.Check(nil)
+		}
+	})
 }

@@ -23,6 +23,8 @@ const (
 	sideEffectsFile = "sideeffects.yaml"
 	cytokinesFile   = "cytokines.yaml"
 	trialsFile      = "trials.yaml"
+	questionsFile   = "questions.yaml"
+	glossaryFile    = "glossary.yaml"
 )
 
 // stepName matches a step file: two or more digits, a dash, a slug.
@@ -67,6 +69,15 @@ func Load(fsys fs.FS) (*Lesson, error) {
 			loadList(fsys, trialsFile, &l.Trials, p, func(t *Trial, n *yaml.Node) { t.Line = n.Line })
 		},
 		func(p *Errors) { l.Steps = loadSteps(fsys, p) },
+		func(p *Errors) {
+			// Questions and the glossary are optional: a lesson may have neither.
+			if exists(fsys, questionsFile) {
+				loadList(fsys, questionsFile, &l.Questions, p, func(q *Question, n *yaml.Node) { q.Line = n.Line })
+			}
+			if exists(fsys, glossaryFile) {
+				loadList(fsys, glossaryFile, &l.Glossary, p, func(t *Term, n *yaml.Node) { t.Line = n.Line })
+			}
+		},
 	}
 	found := make([]Errors, len(jobs))
 	var wg sync.WaitGroup
@@ -318,6 +329,11 @@ func parseStep(name string, data []byte, p *Errors) (Step, bool) {
 	st.BodyLine = strings.Count(front, "\n") + 3
 	st.Body = strings.TrimSpace(body)
 	return st, true
+}
+
+func exists(fsys fs.FS, name string) bool {
+	_, err := fs.Stat(fsys, name)
+	return err == nil
 }
 
 func errText(err error) string {

@@ -47,6 +47,24 @@ func (l *Lesson) MapText(f func(string) string) *Lesson {
 		t := &out.Trials[i]
 		t.Trial, t.Dose, t.Skin, t.Itch = f(t.Trial), f(t.Dose), f(t.Skin), f(t.Itch)
 	}
+	out.Questions = slices.Clone(l.Questions)
+	for i := range out.Questions {
+		q := &out.Questions[i]
+		q.Prompt, q.Explain = f(q.Prompt), f(q.Explain)
+		q.Choices = slices.Clone(q.Choices)
+		for j := range q.Choices {
+			q.Choices[j] = f(q.Choices[j])
+		}
+	}
+	out.Glossary = slices.Clone(l.Glossary)
+	for i := range out.Glossary {
+		t := &out.Glossary[i]
+		t.Term, t.Meaning = f(t.Term), f(t.Meaning)
+		t.Aliases = slices.Clone(t.Aliases)
+		for j := range t.Aliases {
+			t.Aliases[j] = f(t.Aliases[j])
+		}
+	}
 	out.index()
 	return &out
 }

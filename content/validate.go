@@ -27,6 +27,7 @@ func (l *Lesson) Validate() error {
 	l.validateSideEffects(&p)
 	l.validateCytokines(&p)
 	l.validateTrials(&p)
+	l.validateQuestions(&p)
 	if len(p) == 0 {
 		return nil
 	}

@@ -174,7 +174,7 @@ func TestNoMotion(t *testing.T) {
 func TestScenesAppearOnTheirSteps(t *testing.T) {
 	l := shipped(t)
 	for _, size := range [][2]int{{120, 40}, {80, 24}} {
-		m := send(t, New(l, Options{Theme: ThemeDark, NoMotion: true}), tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		m := send(t, New(l, Options{Theme: ThemeDark, NoMotion: true, NoQuiz: true}), tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		for i, st := range l.Steps {
 			s := screen(m)
 			hasScene := strings.Contains(s, "receptor") && strings.Contains(s, "nucleus ─")

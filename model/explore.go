@@ -411,7 +411,7 @@ func (m Model) renderExplorer() string {
 	b.WriteString(views.TabBar(s, tabTitles(m.tabs), e.tab, frameW) + "\n")
 	q := e.queries[e.tab]
 	if e.editing {
-		b.WriteString(s.Prompt.Render("/"+q.Text+"▏") + s.Muted.Render(views.Truncate("  type to filter · enter: done · esc: clear", max(frameW-len([]rune(q.Text))-2, 0))) + "\n")
+		b.WriteString(views.PromptText(s, "/", q.Text, "  type to filter · enter: done · esc: clear", frameW) + "\n")
 	} else {
 		b.WriteString(s.Muted.Render(views.Truncate(views.QuerySummary(m.lesson, e.total, e.view, q), frameW)) + "\n")
 	}

@@ -168,6 +168,7 @@ func (m *Model) layout(reset bool) {
 	if d.scene == sceneBeside {
 		m.text.padTo(d.textW)
 	}
+	m.highlight()
 	if !reset {
 		m.text.scrollTo(top)
 	}
@@ -270,7 +271,14 @@ func (m *Model) layoutPanel(d dims) {
 		content = views.Details(m.lesson, m.grid, m.row, min(d.frameW-1, maxTextWidth), m.styles)
 	case overlayHelp:
 		// Every key, including those that do nothing on this step.
-		content = views.FullHelp(m.styles, DefaultKeyMap().FullHelp(), d.frameW)
+		lk := DefaultLearnKeyMap()
+		content = views.FullHelp(m.styles, append(DefaultKeyMap().FullHelp(), []key.Binding{lk.Search, lk.NextHit, lk.Glossary}), d.frameW)
+	case overlayQuiz, overlayScore, overlayResume:
+		m.panel = newPane(m.learnPanel(min(d.frameW, maxTextWidth)), d.frameW, d.contentH)
+		m.panel.scrollTo(top)
+		return
+	case overlayGlossary, overlaySearch:
+		m.clampFind()
 	}
 	m.panel = newPane(content, d.frameW, d.contentH-1)
 	m.panel.scrollTo(top)
@@ -292,15 +300,35 @@ func (m *Model) syncKeys() {
 	}
 	m.keys.Focus.SetEnabled(hasTable && m.overlay == overlayNone)
 	m.keys.Select.SetEnabled(m.overlay == overlayNone && hasTable && m.focus == focusTable)
-	m.keys.Back.SetEnabled(m.overlay != overlayNone || m.focus == focusTable)
+	m.keys.Back.SetEnabled(m.overlay != overlayNone || m.focus == focusTable || m.search != "")
 	if m.overlay == overlayDetails {
 		m.keys.Back.SetHelp("esc", "close details")
 	} else if m.overlay == overlayHelp {
 		m.keys.Back.SetHelp("esc", "close help")
-	} else {
+	} else if m.focus == focusTable {
 		m.keys.Back.SetHelp("esc", "back to text")
+	} else {
+		m.keys.Back.SetHelp("esc", "clear search")
 	}
+	m.learnKeys.NextHit.SetEnabled(m.search != "")
 	short := m.keys.ShortHelp()
+	if m.lesson != nil {
+		short = append(short[:len(short)-2], m.learnKeys.Search, m.learnKeys.Glossary, m.keys.Help, m.keys.Quit)
+	}
+	lk := m.learnKeys
+	switch m.overlay {
+	case overlayQuiz:
+		short = []key.Binding{lk.Choose, lk.Move, lk.Answer, lk.Skip}
+		if m.quiz.answered {
+			short = []key.Binding{lk.Continue, lk.GoStep, m.keys.Down}
+		}
+	case overlayScore:
+		short = []key.Binding{lk.Review, lk.Leave}
+	case overlayGlossary, overlaySearch:
+		short = []key.Binding{lk.Move, lk.Go, lk.Close}
+	case overlayResume:
+		short = []key.Binding{lk.Resume, lk.StartOver}
+	}
 	if m.overlay == overlayNone && m.focus == focusText && m.text.above()+m.text.below() == 0 {
 		// Nothing to scroll: do not offer it.
 		short = slices.DeleteFunc(short, func(b key.Binding) bool { return b.Help() == m.keys.Down.Help() })

@@ -4,6 +4,8 @@
 package model
 
 import (
+	"maps"
+
 	"charm.land/bubbles/v2/table"
 	tea "charm.land/bubbletea/v2"
 
@@ -28,6 +30,13 @@ type Options struct {
 	NoMotion bool
 	// ASCII draws with plain ASCII only: scenes, chrome and text.
 	ASCII bool
+	// NoQuiz leaves out the checks of understanding.
+	NoQuiz bool
+	// Progress is the learner's saved place and answers, if any.
+	Progress Progress
+	// Save is given the learner's progress whenever it changes, from a
+	// command, off the update loop; nil saves nothing.
+	Save func(Snapshot)
 }
 
 // focus says which pane of a step the scroll keys move.
@@ -45,6 +54,11 @@ const (
 	overlayNone overlay = iota
 	overlayHelp
 	overlayDetails
+	overlayQuiz     // a check of understanding
+	overlayScore    // the score screen at the end
+	overlayGlossary // the glossary, filtered as you type
+	overlaySearch   // search results, as you type
+	overlayResume   // "welcome back": pick up where you left off?
 )
 
 // Model is the interactive lesson.
@@ -84,6 +98,18 @@ type Model struct {
 	exploreKeys ExploreKeyMap
 	tabs        []views.ExploreTab
 
+	learnKeys   LearnKeyMap
+	answers     map[string]bool // question id -> answered right
+	quiz        quizRun
+	find        finder
+	termSteps   [][]int            // glossary term -> steps using it
+	searchIndex []views.SearchLine // built when first needed
+	search      string             // the last search, for n/N and highlighting
+	hit         int                // which of its matches is current
+	resumeAt    int
+	fingerprint string // the lesson's, stamped on saved progress
+	notice      string // shown on the status line until the first key
+
 	cache *renderCache
 
 	// pending delivers the lesson when it is parsed in the background
@@ -92,10 +118,12 @@ type Model struct {
 	err     error // why the lesson could not be loaded; the program quits
 }
 
-// Loaded is a lesson parsed off the update loop, or why it could not be.
+// Loaded is a lesson parsed off the update loop, or why it could not be,
+// with the learner's saved progress in it.
 type Loaded struct {
-	Lesson *content.Lesson
-	Err    error
+	Lesson   *content.Lesson
+	Err      error
+	Progress Progress
 }
 
 // loadedMsg carries the background load's result into Update.
@@ -130,6 +158,7 @@ func newModel(opts Options) Model {
 		cache:       newRenderCache(),
 		glyphs:      views.UnicodeGlyphs(),
 		exploreKeys: DefaultExploreKeyMap(),
+		learnKeys:   DefaultLearnKeyMap(),
 	}
 	if opts.ASCII {
 		m.glyphs = views.ASCIIGlyphs()
@@ -139,6 +168,9 @@ func newModel(opts Options) Model {
 }
 
 func (m *Model) setLesson(l *content.Lesson) {
+	m.answers = maps.Clone(m.opts.Progress.Answers)
+	m.notice = m.opts.Progress.Notice
+	m.fingerprint = l.Fingerprint()
 	if m.opts.ASCII {
 		l = l.MapText(views.ASCIIText)
 	}
@@ -146,8 +178,20 @@ func (m *Model) setLesson(l *content.Lesson) {
 	m.nav = Nav{Total: len(l.Steps)}
 	m.tabs = views.ExploreTabs(l)
 	m.explore = newExplorer(len(m.tabs))
+	m.termSteps = views.TermSteps(l)
+	m.searchIndex = views.SearchIndex(l)
+	if p := m.opts.Progress; p.Resume && p.Step > 0 && p.Step < len(l.Steps) {
+		m.resumeAt, m.overlay = p.Step, overlayResume
+	}
 	m.startScene()
 	m.layout(true)
+}
+
+// WithSave returns the model with a function that saves the learner's
+// progress as it changes; it is called from commands, off the update loop.
+func (m Model) WithSave(save func(Snapshot)) Model {
+	m.opts.Save = save
+	return m
 }
 
 // Err reports why the lesson could not be loaded, after the program quits.

@@ -59,6 +59,7 @@ func (m Model) updateLoading(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.err = msg.Err
 			return m, tea.Quit
 		}
+		m.opts.Progress = msg.Progress
 		m.setLesson(msg.Lesson)
 		return m, tea.Batch(m.prerenderCmd(m.dims().textW), m.tickCmd())
 	case tea.WindowSizeMsg:
@@ -104,6 +105,17 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 		return m, nil
+	}
+	m.notice = ""
+	switch m.overlay {
+	case overlayQuiz:
+		return m.quizKey(msg)
+	case overlayScore:
+		return m.scoreKey(msg)
+	case overlayGlossary, overlaySearch:
+		return m.findKey(msg)
+	case overlayResume:
+		return m.resumeKey(msg)
 	}
 	if m.explore.open {
 		return m.exploreKey(msg)
@@ -166,8 +178,12 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m.move(ActNext, 0)
 	case key.Matches(msg, k.Back):
-		if m.focus == focusTable {
+		switch {
+		case m.focus == focusTable:
 			m.focus = focusText
+			m.layout(false)
+		case m.search != "":
+			m.search = "" // esc clears the search highlight
 			m.layout(false)
 		}
 	case key.Matches(msg, k.Pause):
@@ -178,6 +194,19 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.stepFrame(-1), nil
 	case key.Matches(msg, k.FrameFwd):
 		return m.stepFrame(1), nil
+	case key.Matches(msg, m.learnKeys.Glossary):
+		m.overlay, m.find = overlayGlossary, finder{}
+		m.layout(false)
+	case key.Matches(msg, m.learnKeys.Search):
+		m.overlay, m.find = overlaySearch, finder{}
+		m.layout(false)
+	case m.search != "" && key.Matches(msg, m.learnKeys.NextHit, m.learnKeys.PrevHit):
+		if key.Matches(msg, m.learnKeys.NextHit) {
+			m.hit++
+		} else {
+			m.hit--
+		}
+		return m.gotoHit()
 	case key.Matches(msg, k.Help):
 		m.overlay = overlayHelp
 		m.panel.top = 0
@@ -191,6 +220,31 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // text with the text focused.
 func (m Model) move(a Action, arg int) (tea.Model, tea.Cmd) {
 	before := m.nav.Step
+	if a == ActNext && m.nav.Count == 0 {
+		// Leaving a section's last step: its questions come first; past
+		// the last step, the score.
+		last := before == m.nav.Total-1
+		if m.quizDue(before) {
+			var qs []int
+			for _, i := range m.lesson.SectionQuestions(m.lesson.Steps[before].Section) {
+				if _, done := m.answers[m.lesson.Questions[i].ID]; !done {
+					qs = append(qs, i)
+				}
+			}
+			then := before + 1
+			if last {
+				then = -1
+			}
+			m.startQuiz(qs, then, false)
+			return m, nil
+		}
+		if last && !m.opts.NoQuiz && len(m.lesson.Questions) > 0 {
+			m.overlay = overlayScore
+			m.panel.top = 0
+			m.layout(false)
+			return m, nil
+		}
+	}
 	m.nav = m.nav.Apply(a, arg)
 	if m.nav.Step == before {
 		return m, nil
@@ -198,7 +252,23 @@ func (m Model) move(a Action, arg int) (tea.Model, tea.Cmd) {
 	m.focus, m.overlay, m.row = focusText, overlayNone, 0
 	m.startScene()
 	m.layout(true)
-	return m, tea.Batch(m.prerenderCmd(m.dims().textW), m.tickCmd())
+	return m, tea.Batch(m.prerenderCmd(m.dims().textW), m.tickCmd(), m.saveCmd())
+}
+
+// resumeKey answers the "welcome back" screen.
+func (m Model) resumeKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch s := msg.String(); {
+	case s == "ctrl+c", s == "q":
+		return m, tea.Quit
+	case key.Matches(msg, m.learnKeys.Resume):
+		m.overlay = overlayNone
+		return m.move(ActGoto, m.resumeAt+1)
+	case key.Matches(msg, m.learnKeys.StartOver):
+		m.overlay = overlayNone
+		m.layout(false)
+		return m, m.saveCmd()
+	}
+	return m, nil
 }
 
 // promptKey edits the ":" jump prompt: digits, backspace, enter, esc.

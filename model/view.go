@@ -59,6 +59,9 @@ func (m Model) Render() string {
 // content is the area between the header and the status line.
 func (m Model) content(d dims) string {
 	s := m.styles
+	if out, ok := m.learnContent(d); ok {
+		return out
+	}
 	switch m.overlay {
 	case overlayDetails:
 		return views.PaneLabel(s, "Details", true, d.frameW, "esc or enter to close", "esc to close") + "\n" + m.panel.view()
@@ -105,6 +108,9 @@ func (m Model) content(d dims) string {
 func (m Model) status(d dims) string {
 	if m.prompt != nil {
 		return views.PromptLine(m.styles, *m.prompt, m.nav.Total, d.frameW)
+	}
+	if m.notice != "" {
+		return m.styles.Warning.Render(views.Truncate(m.notice, d.frameW))
 	}
 	p := m.text
 	if m.overlay != overlayNone {

@@ -39,6 +39,7 @@ type Styles struct {
 	CardCursor lipgloss.Style // the marker beside the selected card
 	SourceID   lipgloss.Style // [S12] in source lists
 	Prompt     lipgloss.Style // the ":" jump prompt
+	Match      lipgloss.Style // a search match
 
 	MdText    lipgloss.Style // body text
 	MdHeading lipgloss.Style // ### headings in a step
@@ -85,6 +86,7 @@ func NewStyles(isDark bool) Styles {
 		CardCursor: base.Bold(true).Foreground(accent),
 		SourceID:   base.Foreground(accent),
 		Prompt:     base.Bold(true).Foreground(accent),
+		Match:      base.Bold(true).Reverse(true),
 		Help:       help.DefaultStyles(isDark),
 		MdText:     base.Foreground(text),
 		MdHeading:  base.Bold(true).Foreground(accent),

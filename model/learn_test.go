@@ -1,0 +1,329 @@
+package model
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"jakstat/views"
+)
+
+// lastOfSection returns the one-based number of the last step of section.
+func lastOfSection(t *testing.T, section string) int {
+	last := 0
+	for i, st := range shipped(t).Steps {
+		if st.Section == section {
+			last = i + 1
+		}
+	}
+	return last
+}
+
+func gotoStep(t *testing.T, m Model, n int) Model {
+	t.Helper()
+	m = press(t, m, ":")
+	for _, r := range itoa(n) {
+		m = press(t, m, string(r))
+	}
+	return press(t, m, "enter")
+}
+
+func itoa(n int) string {
+	return strings.TrimLeft(string([]byte{byte('0' + n/10), byte('0' + n%10)}), "0")
+}
+
+func TestQuizAtTheEndOfASection(t *testing.T) {
+	l := shipped(t)
+	last := lastOfSection(t, "Eczema")
+	m := gotoStep(t, quizzed(t, 80, 24), last)
+	m = press(t, m, "right")
+	if m.overlay != overlayQuiz || m.Step() != last-1 {
+		t.Fatalf("leaving the section's last step should ask its questions first (overlay %d, step %d)", m.overlay, m.Step()+1)
+	}
+	qs := l.SectionQuestions("Eczema")
+	for i := range qs {
+		q := l.Questions[m.quiz.qs[m.quiz.cur]]
+		m = press(t, m, itoa(q.Correct+1))
+		if !m.quiz.answered || !m.quiz.right {
+			t.Fatalf("question %d: picking the right choice was not marked right", i+1)
+		}
+		if s := screen(m); !strings.Contains(s, "Right.") || !strings.Contains(s, "press v") {
+			t.Errorf("feedback missing:\n%s", s)
+		}
+		m = press(t, m, "enter")
+	}
+	if m.overlay != overlayNone || m.Step() != last {
+		t.Fatalf("after the questions the lesson should go on to step %d, is at %d (overlay %d)", last+1, m.Step()+1, m.overlay)
+	}
+	m = gotoStep(t, m, last)
+	if m = press(t, m, "right"); m.overlay == overlayQuiz {
+		t.Error("answered questions were asked again")
+	}
+}
+
+func TestWrongAnswerExplainsAndPointsBack(t *testing.T) {
+	l := shipped(t)
+	m := gotoStep(t, quizzed(t, 100, 30), lastOfSection(t, "Blocking the signal"))
+	m = press(t, m, "right")
+	q := l.Questions[m.quiz.qs[0]]
+	if q.Kind == "order" {
+		t.Skip("first question is an order question")
+	}
+	wrong := (q.Correct + 1) % len(q.Choices)
+	m = press(t, m, itoa(wrong+1))
+	if m.quiz.right {
+		t.Fatal("a wrong choice was marked right")
+	}
+	if s := screen(m); !strings.Contains(s, "Not quite.") || !strings.Contains(s, "✓ ") {
+		t.Errorf("a wrong answer should be marked and the right one shown:\n%s", s)
+	}
+	m = press(t, m, "v")
+	if want := l.StepIndex(q.Step); m.Step() != want || m.overlay != overlayNone {
+		t.Errorf("v should open the teaching step %d, at %d", want+1, m.Step()+1)
+	}
+}
+
+func TestOrderQuestion(t *testing.T) {
+	l := shipped(t)
+	idx := -1
+	for i, q := range l.Questions {
+		if q.Kind == "order" {
+			idx = i
+			break
+		}
+	}
+	if idx < 0 {
+		t.Skip("no order question")
+	}
+	m := quizzed(t, 100, 30)
+	m.startQuiz([]int{idx}, m.nav.Step, false)
+	q := l.Questions[idx]
+	shown := views.OrderShown(q)
+	// Press the listed numbers in the right order.
+	for item := range q.Choices {
+		for pos, s := range shown {
+			if s == item {
+				m = press(t, m, itoa(pos+1))
+			}
+		}
+	}
+	m = press(t, m, "backspace")
+	if len(m.quiz.picked) != len(q.Choices)-1 {
+		t.Fatal("backspace did not undo the last pick")
+	}
+	for pos, s := range shown {
+		if s == len(q.Choices)-1 {
+			m = press(t, m, itoa(pos+1))
+		}
+	}
+	m = press(t, m, "enter")
+	if !m.quiz.answered || !m.quiz.right {
+		t.Fatalf("the right order was not accepted: %+v", m.quiz)
+	}
+}
+
+func TestScoreScreenAndReview(t *testing.T) {
+	l := shipped(t)
+	m := quizzed(t, 80, 24)
+	m.answers = map[string]bool{}
+	for i, q := range l.Questions {
+		m.answers[q.ID] = i%3 != 0 // miss a few
+	}
+	m = press(t, m, "G", "right")
+	if m.overlay != overlayScore {
+		t.Fatalf("next on the last step should show the score, overlay %d", m.overlay)
+	}
+	s := screen(m)
+	for _, want := range []string{"Your checks of understanding", "In all:", "r: review"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("score screen lacks %q:\n%s", want, s)
+		}
+	}
+	m = press(t, m, "r")
+	if m.overlay != overlayQuiz || !m.quiz.review {
+		t.Fatal("r should review the missed questions")
+	}
+	missed := 0
+	for _, right := range m.answers {
+		if !right {
+			missed++
+		}
+	}
+	if len(m.quiz.qs) != missed {
+		t.Errorf("review has %d questions, %d were missed", len(m.quiz.qs), missed)
+	}
+	m = press(t, m, "esc")
+	if m.overlay != overlayScore {
+		t.Error("leaving a review should return to the score screen")
+	}
+}
+
+func TestNoQuiz(t *testing.T) {
+	m := sized(t, 80, 24)
+	m = gotoStep(t, m, lastOfSection(t, "Eczema"))
+	if m = press(t, m, "right"); m.overlay == overlayQuiz {
+		t.Error("--no-quiz asked a question")
+	}
+	if m = press(t, m, "G", "right"); m.overlay == overlayScore {
+		t.Error("--no-quiz showed a score")
+	}
+}
+
+func TestGlossary(t *testing.T) {
+	l := shipped(t)
+	m := gotoStep(t, quizzed(t, 100, 30), l.StepIndex("how-jak-inhibitors-work")+1)
+	m = press(t, m, "d")
+	if m.overlay != overlayGlossary {
+		t.Fatal("d did not open the glossary")
+	}
+	if s := screen(m); !strings.Contains(s, "on this step") {
+		t.Errorf("terms on the current step should come first:\n%s", s)
+	}
+	for _, r := range "nasoph" {
+		m = press(t, m, string(r))
+	}
+	if s := screen(m); !strings.Contains(s, "nasopharyngitis") || !strings.Contains(s, "1 of") {
+		t.Fatalf("filtering did not find nasopharyngitis:\n%s", s)
+	}
+	m = press(t, m, "enter")
+	if m.overlay != overlayNone || !strings.Contains(strings.ToLower(l.Steps[m.Step()].Body), "nasopharyngitis") {
+		t.Errorf("enter should jump to a step using the term, at %d", m.Step()+1)
+	}
+	m = press(t, m, "d", "z", "z", "z", "q")
+	if s := screen(m); !strings.Contains(s, "No term matches") {
+		t.Errorf("no-match message missing:\n%s", s)
+	}
+	if m = press(t, m, "esc"); m.overlay != overlayNone {
+		t.Error("esc did not close the glossary")
+	}
+}
+
+func TestSearch(t *testing.T) {
+	m := quizzed(t, 100, 30)
+	m = press(t, m, "/")
+	for _, r := range "ORAL Surveillance" {
+		m = press(t, m, string(r))
+	}
+	hits := views.Search(m.searchIndex, m.find.text)
+	if len(hits) == 0 {
+		t.Fatal("no hits for ORAL Surveillance")
+	}
+	m = press(t, m, "enter")
+	first := m.searchIndex[hits[0]].Step
+	if m.Step() != first || m.search == "" {
+		t.Fatalf("enter should jump to step %d, at %d", first+1, m.Step()+1)
+	}
+	found := false
+	for _, ln := range m.text.lines {
+		found = found || strings.Contains(ln, m.styles.Match.Render("ORAL Surveillance")) || strings.Contains(ln, m.styles.Match.Render("ORAL surveillance"))
+	}
+	if !found {
+		t.Error("the match is not highlighted in the text")
+	}
+	m = press(t, m, "n")
+	if len(hits) > 1 && m.hit != 1 {
+		t.Errorf("n: hit %d", m.hit)
+	}
+	m = press(t, m, "N", "N")
+	if want := len(hits) - 1; m.hit != want {
+		t.Errorf("N past the first wraps to the last: hit %d, want %d", m.hit, want)
+	}
+	m = press(t, m, "esc")
+	if m.search != "" {
+		t.Error("esc should clear the search")
+	}
+	m = press(t, m, "/", "x", "q", "z", "x")
+	if s := screen(m); !strings.Contains(s, "No matches") {
+		t.Errorf("no-match message missing:\n%s", s)
+	}
+}
+
+func TestResumeAndSave(t *testing.T) {
+	var mu sync.Mutex
+	var saved []Snapshot
+	save := func(s Snapshot) {
+		mu.Lock()
+		defer mu.Unlock()
+		saved = append(saved, s)
+	}
+	opts := Options{Progress: Progress{Step: 6, Resume: true, Answers: map[string]bool{"what-cytokines-do": true}}}
+	m := New(shipped(t), opts).WithSave(save)
+	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	if s := screen(m); m.overlay != overlayResume || !strings.Contains(s, "You were on step 7 of 18") {
+		t.Fatalf("no offer to resume:\n%s", s)
+	}
+	next, cmd := m.Update(keyMsg("enter"))
+	m = next.(Model)
+	if m.Step() != 6 {
+		t.Fatalf("enter should resume at step 7, at %d", m.Step()+1)
+	}
+	runCmds(cmd)
+	mu.Lock()
+	if len(saved) == 0 || saved[len(saved)-1].Step != 6 || !saved[len(saved)-1].Answers["what-cytokines-do"] || saved[len(saved)-1].Lesson == "" {
+		t.Errorf("progress not saved: %+v", saved)
+	}
+	mu.Unlock()
+
+	fresh := send(t, New(shipped(t), opts), tea.WindowSizeMsg{Width: 80, Height: 24})
+	fresh = press(t, fresh, "n")
+	if fresh.Step() != 0 || fresh.overlay != overlayNone {
+		t.Error("n should start from the beginning")
+	}
+	notice := send(t, New(shipped(t), Options{Progress: Progress{Notice: "Saved progress could not be used"}}), tea.WindowSizeMsg{Width: 80, Height: 24})
+	if !strings.Contains(screen(notice), "Saved progress could not be used") {
+		t.Error("the set-aside notice is not shown")
+	}
+	if notice = press(t, notice, "right"); strings.Contains(screen(notice), "could not be used") {
+		t.Error("the notice should go once the learner moves on")
+	}
+}
+
+// runCmds runs a command and the commands of a batch inside it, as the
+// runtime would (a scene tick among them just waits its 100 ms).
+func runCmds(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	if batch, ok := cmd().(tea.BatchMsg); ok {
+		for _, c := range batch {
+			runCmds(c)
+		}
+	}
+}
+
+// TestGoldenLearnScreens: a question before and after an answer, the score
+// screen, the glossary and search results. Review changes by eye:
+// go test ./model -run TestGoldenLearnScreens -update
+func TestGoldenLearnScreens(t *testing.T) {
+	l := shipped(t)
+	for _, sz := range [][2]int{{80, 24}, {60, 16}} {
+		name := func(s string) string { return s + "-" + itoa(sz[0]) + "x" + itoa(sz[1]) }
+		t.Run(name("question"), func(t *testing.T) {
+			m := gotoStep(t, quizzed(t, sz[0], sz[1]), lastOfSection(t, "Blocking the signal"))
+			golden.RequireEqual(t, []byte(screen(press(t, m, "right"))))
+		})
+		t.Run(name("answered"), func(t *testing.T) {
+			m := gotoStep(t, quizzed(t, sz[0], sz[1]), lastOfSection(t, "Blocking the signal"))
+			m = press(t, m, "right")
+			q := l.Questions[m.quiz.qs[0]]
+			golden.RequireEqual(t, []byte(screen(press(t, m, itoa((q.Correct+1)%len(q.Choices)+1)))))
+		})
+		t.Run(name("score"), func(t *testing.T) {
+			m := quizzed(t, sz[0], sz[1])
+			m.answers = map[string]bool{}
+			for i, q := range l.Questions {
+				m.answers[q.ID] = i%4 != 1
+			}
+			golden.RequireEqual(t, []byte(screen(press(t, m, "G", "right"))))
+		})
+		t.Run(name("glossary"), func(t *testing.T) {
+			golden.RequireEqual(t, []byte(screen(press(t, gotoStep(t, quizzed(t, sz[0], sz[1]), 4), "d"))))
+		})
+		t.Run(name("search"), func(t *testing.T) {
+			golden.RequireEqual(t, []byte(screen(press(t, quizzed(t, sz[0], sz[1]), "/", "b", "o", "x", "e", "d"))))
+		})
+	}
+}

@@ -1,0 +1,235 @@
+package views
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"jakstat/content"
+)
+
+// TermSteps lists, for each glossary term, the steps whose title or text
+// use it (or one of its aliases) as a whole word.
+func TermSteps(l *content.Lesson) [][]int {
+	out := make([][]int, len(l.Glossary))
+	for i, t := range l.Glossary {
+		words := append([]string{t.Term}, t.Aliases...)
+		for j := range words {
+			words[j] = regexp.QuoteMeta(words[j])
+		}
+		re := regexp.MustCompile(`(?i)(^|[^\pL\pN])(` + strings.Join(words, "|") + `)($|[^\pL\pN])`)
+		for s, st := range l.Steps {
+			if re.MatchString(st.Title) || re.MatchString(st.Body) {
+				out[i] = append(out[i], s)
+			}
+		}
+	}
+	return out
+}
+
+// GlossaryOrder filters terms by text (in the term, its aliases or its
+// meaning) and lists those used on the current step first.
+func GlossaryOrder(l *content.Lesson, steps [][]int, filter string, current int) []int {
+	f := strings.ToLower(strings.TrimSpace(filter))
+	var here, rest []int
+	for i, t := range l.Glossary {
+		if f != "" && !strings.Contains(strings.ToLower(t.Term+" "+strings.Join(t.Aliases, " ")+" "+t.Meaning), f) {
+			continue
+		}
+		if slices.Contains(steps[i], current) {
+			here = append(here, i)
+		} else {
+			rest = append(rest, i)
+		}
+	}
+	return append(here, rest...)
+}
+
+// Glossary renders the glossary: the filter, the terms (those on the
+// current step marked), and the selected term's meaning and steps.
+func Glossary(s Styles, l *content.Lesson, steps [][]int, order []int, sel, current int, filter string, width, height int) string {
+	var b strings.Builder
+	b.WriteString(PromptText(s, "Glossary: ", filter, fmt.Sprintf("  type to filter · %d of %d terms", len(order), len(l.Glossary)), width))
+	b.WriteString("\n")
+	if len(order) == 0 {
+		b.WriteString("\n" + s.Warning.Render("No term matches.") + "\n" + s.Muted.Render(Truncate("Backspace to widen the filter.", width)))
+		return b.String()
+	}
+	listH := max(min(len(order), height/2-1), 3)
+	top := min(max(sel-listH+1, 0), max(len(order)-listH, 0))
+	for i := top; i < min(top+listH, len(order)); i++ {
+		t := l.Glossary[order[i]]
+		mark, st := "  ", s.Value
+		if i == sel {
+			mark, st = s.CardCursor.Render("▸ "), s.Title
+		}
+		name := t.Term
+		if slices.Contains(steps[order[i]], current) {
+			name += s.Muted.Render(" · on this step")
+		}
+		b.WriteString(mark + st.Render(name) + "\n")
+	}
+	t := l.Glossary[order[sel]]
+	b.WriteString("\n" + s.Title.Render(t.Term))
+	if len(t.Aliases) > 0 {
+		b.WriteString(s.Muted.Render(" (" + strings.Join(t.Aliases, ", ") + ")"))
+	}
+	b.WriteString("\n" + s.Value.Render(wrap(t.Meaning+" "+refList(t.Sources.IDs), width)))
+	if used := steps[order[sel]]; len(used) > 0 {
+		var nums []string
+		for _, n := range used {
+			nums = append(nums, fmt.Sprint(n+1))
+		}
+		next := nextUse(used, current)
+		b.WriteString("\n\n" + s.Value.Render(wrap("Used on steps "+strings.Join(nums, ", ")+".", width)))
+		b.WriteString("\n" + s.Muted.Render(wrap(fmt.Sprintf("enter: go to step %d, %q", next+1, l.Steps[next].Title), width)))
+	}
+	return b.String()
+}
+
+// nextUse is the first step using a term after the current one, wrapping round.
+func nextUse(used []int, current int) int {
+	for _, u := range used {
+		if u > current {
+			return u
+		}
+	}
+	return used[0]
+}
+
+// NextUse is the step the glossary's enter jumps to for a term.
+func NextUse(used []int, current int) int {
+	if len(used) == 0 {
+		return current
+	}
+	return nextUse(used, current)
+}
+
+// SearchLine is one searchable line of the lesson.
+type SearchLine struct {
+	Step  int
+	Where string // "text", "table" or "notes"
+	Text  string
+	lower string
+}
+
+// SearchIndex flattens every step's title, text, table and speaker notes
+// into lines, once; searching is then a scan of plain strings.
+func SearchIndex(l *content.Lesson) []SearchLine {
+	var out []SearchLine
+	add := func(step int, where, text string) {
+		for _, ln := range strings.Split(text, "\n") {
+			ln = strings.TrimSpace(markup.Replace(ln))
+			if ln != "" {
+				out = append(out, SearchLine{Step: step, Where: where, Text: ln, lower: strings.ToLower(ln)})
+			}
+		}
+	}
+	for i, st := range l.Steps {
+		add(i, "text", st.Title)
+		add(i, "text", st.Body)
+		if st.Table != "" {
+			for _, row := range GridFor(l, st.Table).Rows {
+				add(i, "table", strings.Join(row, " · "))
+			}
+		}
+		add(i, "notes", st.Notes)
+	}
+	return out
+}
+
+// markup strips the Markdown marks a reader never sees.
+var markup = strings.NewReplacer("**", "", "__", "", "`", "", "### ", "", "## ", "", "# ", "", "> ", "")
+
+// Search returns the index lines containing query, case-insensitively.
+func Search(index []SearchLine, query string) []int {
+	q := strings.ToLower(strings.TrimSpace(query))
+	if q == "" {
+		return nil
+	}
+	var hits []int
+	for i, ln := range index {
+		if strings.Contains(ln.lower, q) {
+			hits = append(hits, i)
+		}
+	}
+	return hits
+}
+
+// SearchResults renders the hit list: step, where, and the line around the match.
+func SearchResults(s Styles, l *content.Lesson, index []SearchLine, hits []int, sel int, query string, width, height int) string {
+	var b strings.Builder
+	b.WriteString(PromptText(s, "/", query, fmt.Sprintf("  %d matches · enter: go · n/N: next/previous · esc: close", len(hits)), width))
+	b.WriteString("\n")
+	if query != "" && len(hits) == 0 {
+		b.WriteString("\n" + s.Warning.Render("No matches.") + "\n" + s.Muted.Render(Truncate("Try a shorter or different word.", width)))
+		return b.String()
+	}
+	rows := max(height-2, 1)
+	top := min(max(sel-rows+1, 0), max(len(hits)-rows, 0))
+	for i := top; i < min(top+rows, len(hits)); i++ {
+		ln := index[hits[i]]
+		tag := fmt.Sprintf("%2d %-5s ", ln.Step+1, ln.Where)
+		mark := "  "
+		if i == sel {
+			mark = s.CardCursor.Render("▸ ")
+		}
+		room := max(width-2-ansi.StringWidth(tag), 10)
+		b.WriteString(mark + s.Muted.Render(tag) + Highlight(s, around(ln.Text, query, room), query) + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// around cuts text to width, keeping the first match of query in view.
+func around(text, query string, width int) string {
+	if ansi.StringWidth(text) <= width {
+		return text
+	}
+	at := strings.Index(strings.ToLower(text), strings.ToLower(query))
+	if at > width/2 {
+		cut := text[at-width/3:]
+		if i := strings.IndexByte(cut, ' '); i >= 0 && i < width/3 {
+			cut = cut[i+1:]
+		}
+		text = "…" + cut
+	}
+	return Truncate(text, width)
+}
+
+// Highlight marks every case-insensitive occurrence of query in plain text.
+func Highlight(s Styles, text, query string) string {
+	q := strings.ToLower(query)
+	if q == "" {
+		return s.Value.Render(text)
+	}
+	lower := strings.ToLower(text)
+	if len(lower) != len(text) {
+		return s.Value.Render(text) // case folding changed lengths: do not risk cutting a rune
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(lower, q)
+		if i < 0 {
+			b.WriteString(s.Value.Render(text))
+			return b.String()
+		}
+		b.WriteString(s.Value.Render(text[:i]))
+		b.WriteString(s.Match.Render(text[i : i+len(q)]))
+		text, lower = text[i+len(q):], lower[i+len(q):]
+	}
+}
+
+// PromptText is a typing prompt: label, the typed text (its end kept in
+// view when long) and a cursor, then as much of hint as fits.
+func PromptText(s Styles, label, typed, hint string, width int) string {
+	room := max(width-ansi.StringWidth(label)-1, 1)
+	r := []rune(typed)
+	for ansi.StringWidth(string(r)) > room {
+		r = r[1:]
+	}
+	head := label + string(r) + "▏"
+	return s.Prompt.Render(head) + s.Muted.Render(Truncate(hint, max(width-ansi.StringWidth(head), 0)))
+}
