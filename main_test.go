@@ -135,8 +135,9 @@ func TestBrokenLessonNeverStarts(t *testing.T) {
 func TestImportRules(t *testing.T) {
 	forbidden := map[string][]string{
 		"content": {"jakstat/views", "jakstat/model", "charm.land/", "github.com/charmbracelet/"},
-		"views":   {"jakstat/model", "charm.land/bubbletea"},
-		"model":   {},
+		"views":   {"jakstat/model", "jakstat/state", "charm.land/bubbletea"},
+		"model":   {"jakstat/state"},
+		"state":   {"jakstat/", "charm.land/"},
 	}
 	for dir, bad := range forbidden {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))

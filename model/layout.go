@@ -279,6 +279,7 @@ func (m *Model) layoutPanel(d dims) {
 		return
 	case overlayGlossary, overlaySearch:
 		m.clampFind()
+		m.findView = m.renderFind(d)
 	}
 	m.panel = newPane(content, d.frameW, d.contentH-1)
 	m.panel.scrollTo(top)

@@ -347,20 +347,30 @@ func (m *Model) highlight() {
 
 // learnContent is the content area for the quiz, score, glossary and
 // search screens; ok is false for any other overlay.
-func (m Model) learnContent(d dims) (string, bool) {
+func (m Model) learnContent() (string, bool) {
 	switch m.overlay {
 	case overlayQuiz, overlayScore, overlayResume:
 		return m.panel.view(), true
+	case overlayGlossary, overlaySearch:
+		return m.findView, true
+	}
+	return "", false
+}
+
+// renderFind draws the glossary or the search results for the current
+// text; layout calls it, so View only shows the result.
+func (m Model) renderFind(d dims) string {
+	switch m.overlay {
 	case overlayGlossary:
 		order := views.GlossaryOrder(m.lesson, m.termSteps, m.find.text, m.nav.Step)
 		sel := min(max(m.find.sel, 0), max(len(order)-1, 0))
-		return views.Glossary(m.styles, m.lesson, m.termSteps, order, sel, m.nav.Step, m.find.text, min(d.frameW, maxTextWidth), d.contentH), true
+		return views.Glossary(m.styles, m.lesson, m.termSteps, order, sel, m.nav.Step, m.find.text, min(d.frameW, maxTextWidth), d.contentH)
 	case overlaySearch:
 		hits := views.Search(m.searchIndex, m.find.text)
 		sel := min(max(m.find.sel, 0), max(len(hits)-1, 0))
-		return views.SearchResults(m.styles, m.lesson, m.searchIndex, hits, sel, m.find.text, d.frameW, d.contentH), true
+		return views.SearchResults(m.styles, m.lesson, m.searchIndex, hits, sel, m.find.text, d.frameW, d.contentH)
 	}
-	return "", false
+	return ""
 }
 
 // learnPanel is the scrollable text of the quiz, score and resume screens.

@@ -327,3 +327,28 @@ func TestGoldenLearnScreens(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkSearchKey is one key typed into the search: filter the whole
+// lesson and redraw the results.
+func BenchmarkSearchKey(b *testing.B) {
+	m := press(b, sized(b, 120, 40), "/", "b", "o", "x")
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		k := "e"
+		if i%2 == 1 {
+			k = "backspace"
+		}
+		next, _ := m.Update(keyMsg(k))
+		m = next.(Model)
+	}
+}
+
+// BenchmarkExplorerKey is one key in the explorer: filter, sort and redraw.
+func BenchmarkExplorerKey(b *testing.B) {
+	m := press(b, sized(b, 120, 40), "t", "2")
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		next, _ := m.Update(keyMsg([]string{"s", "o", "j", "x"}[i%4]))
+		m = next.(Model)
+	}
+}

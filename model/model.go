@@ -104,6 +104,7 @@ type Model struct {
 	find        finder
 	termSteps   [][]int            // glossary term -> steps using it
 	searchIndex []views.SearchLine // built when first needed
+	findView    string             // the glossary or search screen, drawn by layout
 	search      string             // the last search, for n/N and highlighting
 	hit         int                // which of its matches is current
 	resumeAt    int
@@ -178,8 +179,7 @@ func (m *Model) setLesson(l *content.Lesson) {
 	m.nav = Nav{Total: len(l.Steps)}
 	m.tabs = views.ExploreTabs(l)
 	m.explore = newExplorer(len(m.tabs))
-	m.termSteps = views.TermSteps(l)
-	m.searchIndex = views.SearchIndex(l)
+	m.termSteps, m.searchIndex = nil, nil // built when first needed: not before the first frame
 	if p := m.opts.Progress; p.Resume && p.Step > 0 && p.Step < len(l.Steps) {
 		m.resumeAt, m.overlay = p.Step, overlayResume
 	}

@@ -5,6 +5,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"jakstat/views"
 )
 
 // wheelLines is how far one notch of the mouse wheel scrolls.
@@ -195,9 +197,15 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.FrameFwd):
 		return m.stepFrame(1), nil
 	case key.Matches(msg, m.learnKeys.Glossary):
+		if m.termSteps == nil {
+			m.termSteps = views.TermSteps(m.lesson)
+		}
 		m.overlay, m.find = overlayGlossary, finder{}
 		m.layout(false)
 	case key.Matches(msg, m.learnKeys.Search):
+		if m.searchIndex == nil {
+			m.searchIndex = views.SearchIndex(m.lesson)
+		}
 		m.overlay, m.find = overlaySearch, finder{}
 		m.layout(false)
 	case m.search != "" && key.Matches(msg, m.learnKeys.NextHit, m.learnKeys.PrevHit):

@@ -59,7 +59,7 @@ func (m Model) Render() string {
 // content is the area between the header and the status line.
 func (m Model) content(d dims) string {
 	s := m.styles
-	if out, ok := m.learnContent(d); ok {
+	if out, ok := m.learnContent(); ok {
 		return out
 	}
 	switch m.overlay {

@@ -2,9 +2,10 @@ package views
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -12,22 +13,49 @@ import (
 )
 
 // TermSteps lists, for each glossary term, the steps whose title or text
-// use it (or one of its aliases) as a whole word.
+// use it (or one of its aliases) as a whole word, ignoring case.
 func TermSteps(l *content.Lesson) [][]int {
+	texts := make([]string, len(l.Steps))
+	for i, st := range l.Steps {
+		texts[i] = strings.ToLower(st.Title + "\n" + st.Body)
+	}
 	out := make([][]int, len(l.Glossary))
 	for i, t := range l.Glossary {
-		words := append([]string{t.Term}, t.Aliases...)
-		for j := range words {
-			words[j] = regexp.QuoteMeta(words[j])
+		words := []string{strings.ToLower(t.Term)}
+		for _, a := range t.Aliases {
+			words = append(words, strings.ToLower(a))
 		}
-		re := regexp.MustCompile(`(?i)(^|[^\pL\pN])(` + strings.Join(words, "|") + `)($|[^\pL\pN])`)
-		for s, st := range l.Steps {
-			if re.MatchString(st.Title) || re.MatchString(st.Body) {
+		for s, text := range texts {
+			if slices.ContainsFunc(words, func(w string) bool { return hasWord(text, w) }) {
 				out[i] = append(out[i], s)
 			}
 		}
 	}
 	return out
+}
+
+// hasWord says whether w occurs in text with no letter or digit either side.
+func hasWord(text, w string) bool {
+	if w == "" {
+		return false
+	}
+	for from := 0; ; {
+		i := strings.Index(text[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[i+len(w):])
+		if !isWordRune(before) && !isWordRune(after) {
+			return true
+		}
+		from = i + 1
+	}
+}
+
+func isWordRune(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 // GlossaryOrder filters terms by text (in the term, its aliases or its
