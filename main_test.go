@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"jakstat/state"
 )
 
 func noEnv(string) string { return "" }
@@ -158,5 +160,40 @@ func TestImportRules(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestProgressFile(t *testing.T) {
+	dir := t.TempDir()
+	env := func(k string) string {
+		if k == "XDG_STATE_HOME" {
+			return dir
+		}
+		return ""
+	}
+	if f, err := progressFile(config{noSave: true}, env); f != nil || err != nil {
+		t.Errorf("--no-save: %v %v", f, err)
+	}
+	f, err := progressFile(config{}, env)
+	if err != nil || f.Path != filepath.Join(dir, "jakstat", "progress.json") {
+		t.Fatalf("path %v, %v", f, err)
+	}
+	if err := f.Save(state.State{Lesson: "fp", Step: 4}); err != nil {
+		t.Fatal(err)
+	}
+	if p := readProgress(*f, "fp"); p.Step != 4 || !p.Resume || p.Notice != "" {
+		t.Errorf("saved progress read back as %+v", p)
+	}
+	if f, _ = progressFile(config{reset: true}, env); readProgress(*f, "fp").Resume {
+		t.Error("--reset kept the progress")
+	}
+	os.MkdirAll(filepath.Dir(f.Path), 0o700)
+	os.WriteFile(f.Path, []byte("{broken"), 0o600)
+	p := readProgress(*f, "fp")
+	if p.Resume || !strings.Contains(p.Notice, "could not be used") || strings.Contains(p.Notice, "\n") {
+		t.Errorf("a broken file gave %+v", p)
+	}
+	if aside, _ := filepath.Glob(f.Path + ".unreadable-*"); len(aside) != 1 {
+		t.Errorf("the broken file was not set aside: %v", aside)
 	}
 }
