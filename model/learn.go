@@ -3,7 +3,6 @@ package model
 import (
 	"maps"
 	"strconv"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -322,9 +321,8 @@ func (m Model) gotoHit() (tea.Model, tea.Cmd) {
 
 // scrollToMatch scrolls the text so the first line showing the match is near the top.
 func (m *Model) scrollToMatch() {
-	q := strings.ToLower(m.search)
 	for i, ln := range m.text.lines {
-		if strings.Contains(strings.ToLower(ansi.Strip(ln)), q) {
+		if views.StartsWord(ansi.Strip(ln), m.search) {
 			m.text.scrollTo(i - 2)
 			return
 		}
@@ -336,10 +334,8 @@ func (m *Model) highlight() {
 	if m.search == "" {
 		return
 	}
-	q := strings.ToLower(m.search)
 	for i, ln := range m.text.lines {
-		plain := ansi.Strip(ln)
-		if strings.Contains(strings.ToLower(plain), q) {
+		if plain := ansi.Strip(ln); views.StartsWord(plain, m.search) {
 			m.text.lines[i] = views.Highlight(m.styles, plain, m.search)
 		}
 	}

@@ -172,7 +172,7 @@ func SearchIndex(l *content.Lesson) []SearchLine {
 // markup strips the Markdown marks a reader never sees.
 var markup = strings.NewReplacer("**", "", "__", "", "`", "", "### ", "", "## ", "", "# ", "", "> ", "")
 
-// Search returns the index lines containing query, case-insensitively.
+// Search returns the index lines where query starts a word, ignoring case.
 func Search(index []SearchLine, query string) []int {
 	q := strings.ToLower(strings.TrimSpace(query))
 	if q == "" {
@@ -180,11 +180,28 @@ func Search(index []SearchLine, query string) []int {
 	}
 	var hits []int
 	for i, ln := range index {
-		if strings.Contains(ln.lower, q) {
+		if wordStart(ln.lower, q, 0) >= 0 {
 			hits = append(hits, i)
 		}
 	}
 	return hits
+}
+
+// wordStart finds q in lower at or after from, where it begins a word
+// ("itch" finds "itches", not "switch"); -1 if it does not.
+func wordStart(lower, q string, from int) int {
+	for from <= len(lower) {
+		i := strings.Index(lower[from:], q)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if before, _ := utf8.DecodeLastRuneInString(lower[:i]); !isWordRune(before) || !isWordRune([]rune(q)[0]) {
+			return i
+		}
+		from = i + 1
+	}
+	return -1
 }
 
 // SearchResults renders the hit list: step, where, and the line around the match.
@@ -227,7 +244,7 @@ func around(text, query string, width int) string {
 	return Truncate(text, width)
 }
 
-// Highlight marks every case-insensitive occurrence of query in plain text.
+// Highlight marks every place query starts a word in plain text, ignoring case.
 func Highlight(s Styles, text, query string) string {
 	q := strings.ToLower(query)
 	if q == "" {
@@ -238,15 +255,16 @@ func Highlight(s Styles, text, query string) string {
 		return s.Value.Render(text) // case folding changed lengths: do not risk cutting a rune
 	}
 	var b strings.Builder
+	from := 0
 	for {
-		i := strings.Index(lower, q)
+		i := wordStart(lower, q, from)
 		if i < 0 {
-			b.WriteString(s.Value.Render(text))
+			b.WriteString(s.Value.Render(text[from:]))
 			return b.String()
 		}
-		b.WriteString(s.Value.Render(text[:i]))
+		b.WriteString(s.Value.Render(text[from:i]))
 		b.WriteString(s.Match.Render(text[i : i+len(q)]))
-		text, lower = text[i+len(q):], lower[i+len(q):]
+		from = i + len(q)
 	}
 }
 
@@ -260,4 +278,10 @@ func PromptText(s Styles, label, typed, hint string, width int) string {
 	}
 	head := label + string(r) + "▏"
 	return s.Prompt.Render(head) + s.Muted.Render(Truncate(hint, max(width-ansi.StringWidth(head), 0)))
+}
+
+// StartsWord says whether query starts a word somewhere in text, ignoring case.
+func StartsWord(text, query string) bool {
+	q := strings.ToLower(strings.TrimSpace(query))
+	return q != "" && wordStart(strings.ToLower(text), q, 0) >= 0
 }
