@@ -17,7 +17,7 @@ func TestSearch(t *testing.T) {
 	}{
 		"text":                 {query: "ORAL Surveillance", wantSteps: []string{"boxed-warning"}},
 		"tables are searched":  {query: "Anzupgo", wantSteps: []string{"drugs"}},
-		"notes are searched":   {query: "Ask the room", wantSteps: []string{"welcome"}},
+		"notes are searched":   {query: "Ask who has heard", wantSteps: []string{"welcome"}},
 		"word starts only":     {query: "itch", noneIn: "switch"},
 		"nothing":              {query: "zzzyx", empty: true},
 		"blank query is empty": {query: "   ", empty: true},
