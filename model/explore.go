@@ -150,28 +150,7 @@ func (m *Model) layoutExplorer() {
 	e.cards = !ok
 	e.tableW = frameW
 	if ok {
-		cols := make([]table.Column, len(widths))
-		e.tableW = 0
-		for i, w := range widths {
-			title := e.view.Columns[i].Title
-			if i == q.SortCol {
-				title += map[bool]string{false: " ▲", true: " ▼"}[q.Desc]
-			}
-			cols[i] = table.Column{Title: views.Truncate(title, w), Width: w}
-			e.tableW += w + 1
-		}
-		rows := make([]table.Row, len(e.view.Rows))
-		for r, cells := range e.view.Rows {
-			row := make(table.Row, len(widths))
-			for i, w := range widths {
-				if i < len(cells) {
-					row[i] = views.Truncate(cells[i], w)
-				}
-			}
-			rows[r] = row
-		}
-		e.tbl = table.New(table.WithColumns(cols), table.WithRows(rows), table.WithWidth(e.tableW),
-			table.WithHeight(max(h, 2)), table.WithStyles(m.styles.Table), table.WithKeyMap(table.KeyMap{}), table.WithFocused(true))
+		e.tbl, e.tableW = newTable(e.view, widths, q.SortCol, q.Desc, max(h, 2), m.styles, true)
 	}
 	m.refreshExplorer()
 }
@@ -315,17 +294,7 @@ func (m Model) exploreKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		m.closeExplorer()
 		return m, nil
-	case e.details && !e.wide && key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown):
-		switch {
-		case key.Matches(msg, k.Up):
-			e.panel.scrollBy(-1)
-		case key.Matches(msg, k.Down):
-			e.panel.scrollBy(1)
-		case key.Matches(msg, k.PageUp):
-			e.panel.scrollBy(-e.panel.height)
-		default:
-			e.panel.scrollBy(e.panel.height)
-		}
+	case e.details && !e.wide && e.panel.scrollKey(msg, k):
 		return m, nil
 	case key.Matches(msg, ek.Details):
 		e.details = !e.details

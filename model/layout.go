@@ -217,14 +217,25 @@ func (m *Model) layoutTable(d dims) {
 		m.cards = true
 		return
 	}
+	m.tbl, _ = newTable(m.grid, widths, -1, false, max(d.tableH, 2), m.styles, m.focus == focusTable)
+}
+
+// newTable builds a bubbles table of g's rows with the given column
+// widths, cells cut at word boundaries, and the sort column marked when
+// sortCol >= 0. It returns the table and its width.
+func newTable(g views.Grid, widths []int, sortCol int, desc bool, height int, s views.Styles, focused bool) (table.Model, int) {
 	cols := make([]table.Column, len(widths))
-	tableW := 0
+	width := 0
 	for i, w := range widths {
-		tableW += w + 1 // the cell style pads one column on the right
-		cols[i] = table.Column{Title: views.Truncate(m.grid.Columns[i].Title, w), Width: w}
+		title := g.Columns[i].Title
+		if i == sortCol {
+			title += map[bool]string{false: " ▲", true: " ▼"}[desc]
+		}
+		cols[i] = table.Column{Title: views.Truncate(title, w), Width: w}
+		width += w + 1 // the cell style pads one column on the right
 	}
-	rows := make([]table.Row, len(m.grid.Rows))
-	for r, cells := range m.grid.Rows {
+	rows := make([]table.Row, len(g.Rows))
+	for r, cells := range g.Rows {
 		row := make(table.Row, len(widths))
 		for i, w := range widths {
 			if i < len(cells) {
@@ -233,15 +244,9 @@ func (m *Model) layoutTable(d dims) {
 		}
 		rows[r] = row
 	}
-	m.tbl = table.New(
-		table.WithColumns(cols),
-		table.WithRows(rows),
-		table.WithWidth(tableW),
-		table.WithHeight(max(d.tableH, 2)),
-		table.WithStyles(m.styles.Table),
-		table.WithKeyMap(table.KeyMap{}),
-		table.WithFocused(m.focus == focusTable),
-	)
+	t := table.New(table.WithColumns(cols), table.WithRows(rows), table.WithWidth(width),
+		table.WithHeight(height), table.WithStyles(s.Table), table.WithKeyMap(table.KeyMap{}), table.WithFocused(focused))
+	return t, width
 }
 
 // cardsView renders the cards scrolled so the selected one is in view.

@@ -139,7 +139,7 @@ func (m Model) quizKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.endQuiz()
 	case qz.answered:
 		if key.Matches(msg, m.keys.Up, m.keys.Down, m.keys.PageUp, m.keys.PageDown) {
-			m.scrollPanel(msg)
+			m.panel.scrollKey(msg, m.keys)
 		}
 		return m, nil
 	case key.Matches(msg, lk.Choose):
@@ -233,7 +233,7 @@ func (m Model) scoreKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.startQuiz(missed, -1, true)
 		}
 	case key.Matches(msg, m.keys.Up, m.keys.Down, m.keys.PageUp, m.keys.PageDown):
-		m.scrollPanel(msg)
+		m.panel.scrollKey(msg, m.keys)
 	default:
 		m.overlay = overlayNone
 		m.layout(false)

@@ -3,6 +3,9 @@ package model
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -59,4 +62,21 @@ func (p pane) viewLines() []string {
 		}
 	}
 	return out
+}
+
+// scrollKey scrolls for the line and page keys and says whether msg was one.
+func (p *pane) scrollKey(msg tea.KeyPressMsg, k KeyMap) bool {
+	switch {
+	case key.Matches(msg, k.Up):
+		p.scrollBy(-1)
+	case key.Matches(msg, k.Down):
+		p.scrollBy(1)
+	case key.Matches(msg, k.PageUp):
+		p.scrollBy(-p.height)
+	case key.Matches(msg, k.PageDown):
+		p.scrollBy(p.height)
+	default:
+		return false
+	}
+	return true
 }

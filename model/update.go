@@ -134,7 +134,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.syncKeys()
 			return m, nil
 		case key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown):
-			m.scrollPanel(msg)
+			m.panel.scrollKey(msg, m.keys)
 			return m, nil
 		}
 		// Any other key leaves the overlay and then does what it always does.
@@ -332,20 +332,6 @@ func (m *Model) scroll(msg tea.KeyPressMsg) {
 		m.text.scrollBy(-m.text.height * n)
 	case key.Matches(msg, k.PageDown):
 		m.text.scrollBy(m.text.height * n)
-	}
-}
-
-func (m *Model) scrollPanel(msg tea.KeyPressMsg) {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		m.panel.scrollBy(-1)
-	case key.Matches(msg, k.Down):
-		m.panel.scrollBy(1)
-	case key.Matches(msg, k.PageUp):
-		m.panel.scrollBy(-m.panel.height)
-	case key.Matches(msg, k.PageDown):
-		m.panel.scrollBy(m.panel.height)
 	}
 }
 
