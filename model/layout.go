@@ -326,7 +326,10 @@ func (m *Model) syncKeys() {
 	case overlayQuiz:
 		short = []key.Binding{lk.Choose, lk.Move, lk.Answer, lk.Skip}
 		if m.quiz.answered {
-			short = []key.Binding{lk.Continue, lk.GoStep, m.keys.Down}
+			short = []key.Binding{lk.Continue, lk.GoStep}
+			if m.panel.above()+m.panel.below() > 0 {
+				short = append(short, m.keys.Down)
+			}
 		}
 	case overlayScore:
 		short = []key.Binding{lk.Review, lk.Leave}
