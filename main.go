@@ -4,6 +4,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"jakstat/content"
+	"jakstat/link"
 	"jakstat/model"
 	"jakstat/state"
 	"jakstat/views"
@@ -35,6 +37,8 @@ type config struct {
 	noQuiz    bool
 	noSave    bool
 	reset     bool
+	present   bool
+	notes     bool
 }
 
 const usage = `Usage: jakstat [flags]
@@ -52,6 +56,10 @@ Flags:
   --tables         print just the tables (drugs, side effects, trials,
                    cytokines, the drug x side-effect matrix, sources) and exit
   --format F       text or markdown, for --print and --tables (default text)
+  --present        presenter mode, for a projector: clock, b blanks the
+                   screen, no help bar (? shows every key)
+  --notes          speaker notes that follow a presenter on this machine
+                   (run it in a second terminal beside --present)
   --no-quiz        leave out the checks of understanding
   --no-save        keep no progress: nothing is read or written
   --reset          forget saved progress, then start from the beginning
@@ -74,6 +82,8 @@ func parseArgs(args []string, env func(string) string) (config, error) {
 	fs.BoolVar(&cfg.ascii, "ascii", false, "")
 	fs.BoolVar(&cfg.tables, "tables", false, "")
 	fs.BoolVar(&cfg.noQuiz, "no-quiz", false, "")
+	fs.BoolVar(&cfg.present, "present", false, "")
+	fs.BoolVar(&cfg.notes, "notes", false, "")
 	fs.BoolVar(&cfg.noSave, "no-save", false, "")
 	fs.BoolVar(&cfg.reset, "reset", false, "")
 	fs.StringVar(&cfg.format, "format", views.FormatText, "")
@@ -88,6 +98,9 @@ func parseArgs(args []string, env func(string) string) (config, error) {
 	}
 	if v := env("NO_MOTION"); v != "" && v != "0" {
 		cfg.noMotion = true
+	}
+	if cfg.present && cfg.notes {
+		return cfg, fmt.Errorf("%w: --present and --notes run in two terminals, one each", errUsage)
 	}
 	if cfg.format != views.FormatText && cfg.format != views.FormatMarkdown {
 		return cfg, fmt.Errorf("%w: --format must be text or markdown (got %q)", errUsage, cfg.format)
@@ -187,12 +200,34 @@ func runLoaded(l *content.Lesson, cfg config, env func(string) string, stderr io
 }
 
 func (c config) options() model.Options {
-	return model.Options{Theme: c.theme, NoMotion: c.noMotion, ASCII: c.ascii, NoQuiz: c.noQuiz}
+	return model.Options{Theme: c.theme, NoMotion: c.noMotion, ASCII: c.ascii, NoQuiz: c.noQuiz,
+		Present: c.present, Notes: c.notes}
 }
 
 // runProgram runs the interactive lesson, saving progress as it changes
-// unless file is nil (--no-save).
+// unless file is nil (--no-save); a presenter also serves its position to
+// notes views, and a notes view follows it.
 func runProgram(m model.Model, file *state.File, stderr io.Writer) int {
+	cfg := m.Options()
+	if cfg.Notes {
+		file = nil // a notes view is not a learner
+	}
+	sock := link.SocketPath(os.Getenv)
+	if cfg.Present {
+		srv, err := link.Serve(sock)
+		switch {
+		case errors.Is(err, link.ErrBusy):
+			fmt.Fprintln(stderr, "jakstat: another presenter is already running on this machine; close it first")
+			return 1
+		case err != nil:
+			fmt.Fprintf(stderr, "jakstat: speaker notes cannot follow this presentation: %s\n", err)
+		default:
+			defer srv.Close()
+			started := time.Now()
+			m = m.WithOnMove(func(step int) { srv.Publish(link.Position{Step: step, Started: started}) })
+			srv.Publish(link.Position{Step: 0, Started: started})
+		}
+	}
 	var saver *state.Saver
 	if file != nil {
 		saver = state.NewSaver(*file)
@@ -202,7 +237,15 @@ func runProgram(m model.Model, file *state.File, stderr io.Writer) int {
 	}
 	// 120 frames a second: the renderer flushes on a ticker, so its period
 	// is the floor under key-to-screen latency (60 would add up to 17 ms).
-	final, err := tea.NewProgram(m, tea.WithFPS(120)).Run()
+	p := tea.NewProgram(m, tea.WithFPS(120))
+	if cfg.Notes {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		go link.Follow(ctx, sock, 300*time.Millisecond,
+			func(pos link.Position) { p.Send(model.PositionMsg{Step: pos.Step, Started: pos.Started}) },
+			func(connected bool) { p.Send(model.LinkMsg{Connected: connected}) })
+	}
+	final, err := p.Run()
 	if saver != nil {
 		if serr := saver.Close(); serr != nil {
 			fmt.Fprintf(stderr, "jakstat: your progress could not be saved: %s\n", serr)

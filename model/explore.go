@@ -48,6 +48,7 @@ const (
 	exploreHeader   = 3  // title, tabs, query line
 	exploreCaveat   = 1  // the caveat under the table
 	minDetailsWidth = 40 // details beside the table need this much
+	exploreFooter   = 2  // status line and help bar
 )
 
 // ExploreKeyMap is the explorer's keys; its help is generated from it.
@@ -157,7 +158,7 @@ func (m *Model) layoutExplorer() {
 
 // exploreBodyHeight is the lines between the explorer's header and its caveat.
 func (m Model) exploreBodyHeight() int {
-	return max(m.height-exploreHeader-exploreCaveat-footerHeight, 1)
+	return max(m.height-exploreHeader-exploreCaveat-exploreFooter, 1)
 }
 
 // refreshExplorer redraws the table and details after the selection moves.

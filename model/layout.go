@@ -14,7 +14,6 @@ const (
 	maxFrameWidth = 140 // wider windows centre a frame this wide
 	maxTextWidth  = 100 // lines longer than this are hard to read
 	splitMinLines = 14  // below this a table step shows one pane at a time
-	footerHeight  = 2   // status line and help bar
 )
 
 // dims is the geometry of the current screen, derived from the window size
@@ -60,13 +59,16 @@ func (m Model) tooSmall() bool {
 
 func (m Model) dims() dims {
 	d := dims{frameW: min(m.width, maxFrameWidth)}
+	if m.opts.Present && m.width >= 60 {
+		d.frameW = min(m.width-4, maxFrameWidth) // a projector's edges are often cut off
+	}
 	d.margin = (m.width - d.frameW) / 2
 	d.textW = min(d.frameW-2, maxTextWidth)
 	d.headerH = views.HeaderHeight
-	if m.height >= 28 {
+	if m.height >= 28 || m.opts.Present && m.height >= 16 {
 		d.headerH++ // a breathing line, where there is room for it
 	}
-	d.contentH = max(m.height-d.headerH-footerHeight, 1)
+	d.contentH = max(m.height-d.headerH-m.footerHeight(), 1)
 	if m.grid.Name == "" {
 		d.textH = d.contentH
 		m.placeScene(&d)
@@ -86,6 +88,15 @@ func (m Model) dims() dims {
 		d.textH = room
 	}
 	return d
+}
+
+// footerHeight is the status line and the help bar; presenters have no
+// help bar (? still shows every key).
+func (m Model) footerHeight() int {
+	if m.opts.Present {
+		return 1
+	}
+	return 2
 }
 
 // placeScene decides where the step's scene goes: beside the text in its
@@ -173,7 +184,7 @@ func (m *Model) layout(reset bool) {
 		m.text.scrollTo(top)
 	}
 	m.refreshScene()
-	m.header = views.Header(m.styles, m.lesson.Meta.Title, st.Section, st.Title, m.nav.Step, m.nav.Total, d.frameW)
+	m.header = m.renderHeader(d)
 
 	m.layoutTable(d)
 	m.layoutPanel(d)
@@ -277,7 +288,12 @@ func (m *Model) layoutPanel(d dims) {
 	case overlayHelp:
 		// Every key, including those that do nothing on this step.
 		lk := DefaultLearnKeyMap()
-		content = views.FullHelp(m.styles, append(DefaultKeyMap().FullHelp(), []key.Binding{lk.Search, lk.NextHit, lk.Glossary}), d.frameW)
+		groups := append(DefaultKeyMap().FullHelp(), []key.Binding{lk.Search, lk.NextHit, lk.Glossary})
+		if m.opts.Present {
+			pk := DefaultPresentKeyMap()
+			groups = append(groups, []key.Binding{pk.Blank, pk.Reveal})
+		}
+		content = views.FullHelp(m.styles, groups, d.frameW)
 	case overlayQuiz, overlayScore, overlayResume:
 		m.panel = newPane(m.learnPanel(min(d.frameW, maxTextWidth)), d.frameW, d.contentH)
 		m.panel.scrollTo(top)
@@ -325,6 +341,9 @@ func (m *Model) syncKeys() {
 	switch m.overlay {
 	case overlayQuiz:
 		short = []key.Binding{lk.Choose, lk.Move, lk.Answer, lk.Skip}
+		if m.opts.Present {
+			short = []key.Binding{lk.Choose, m.presentKeys.Reveal, lk.Skip}
+		}
 		if m.quiz.answered {
 			short = []key.Binding{lk.Continue, lk.GoStep}
 			if m.panel.above()+m.panel.below() > 0 {

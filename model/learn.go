@@ -142,9 +142,17 @@ func (m Model) quizKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.panel.scrollKey(msg, m.keys)
 		}
 		return m, nil
+	case m.opts.Present && !order && key.Matches(msg, m.presentKeys.Reveal):
+		return m.answer()
 	case key.Matches(msg, lk.Choose):
 		n, _ := strconv.Atoi(msg.String())
 		if n < 1 || n > len(q.Choices) {
+			return m, nil
+		}
+		if m.opts.Present && !order {
+			// The room's guess: marked, not revealed until the presenter says so.
+			qz.cursor = n - 1
+			m.layout(false)
 			return m, nil
 		}
 		if order {
@@ -192,6 +200,11 @@ func (m Model) answer() (tea.Model, tea.Cmd) {
 		response = []int{qz.cursor}
 	}
 	qz.answered, qz.right = true, q.Check(response)
+	if m.opts.Present {
+		// A class's answer is not one learner's score.
+		m.layout(false)
+		return m, nil
+	}
 	if m.answers == nil {
 		m.answers = map[string]bool{}
 	}

@@ -5,6 +5,7 @@ package model
 
 import (
 	"maps"
+	"time"
 
 	"charm.land/bubbles/v2/table"
 	tea "charm.land/bubbletea/v2"
@@ -37,6 +38,14 @@ type Options struct {
 	// Save is given the learner's progress whenever it changes, from a
 	// command, off the update loop; nil saves nothing.
 	Save func(Snapshot)
+	// Present is presenter mode, for a projector.
+	Present bool
+	// OnMove is told the step whenever a presenter moves (for the notes
+	// view), from a command, off the update loop.
+	OnMove func(step int)
+	// Notes shows the speaker-notes view instead of the lesson; it moves
+	// on PositionMsg.
+	Notes bool
 }
 
 // focus says which pane of a step the scroll keys move.
@@ -108,6 +117,13 @@ type Model struct {
 	search      string             // the last search, for n/N and highlighting
 	hit         int                // which of its matches is current
 	resumeAt    int
+
+	presentKeys PresentKeyMap
+	blank       bool          // presenter: the screen is blanked
+	startedAt   time.Time     // presenter: when the lesson started; notes: the presenter's start
+	elapsed     time.Duration // shown on the clock
+	clockGen    int
+	connected   bool   // notes: a presenter is connected
 	fingerprint string // the lesson's, stamped on saved progress
 	notice      string // shown on the status line until the first key
 
@@ -160,6 +176,7 @@ func newModel(opts Options) Model {
 		glyphs:      views.UnicodeGlyphs(),
 		exploreKeys: DefaultExploreKeyMap(),
 		learnKeys:   DefaultLearnKeyMap(),
+		presentKeys: DefaultPresentKeyMap(),
 	}
 	if opts.ASCII {
 		m.glyphs = views.ASCIIGlyphs()
@@ -187,6 +204,16 @@ func (m *Model) setLesson(l *content.Lesson) {
 	m.layout(true)
 }
 
+// WithOnMove returns the model with a function told the step whenever the
+// presenter moves; it is called from commands, off the update loop.
+func (m Model) WithOnMove(onMove func(step int)) Model {
+	m.opts.OnMove = onMove
+	return m
+}
+
+// Options returns the options the model was made with.
+func (m Model) Options() Options { return m.opts }
+
 // WithSave returns the model with a function that saves the learner's
 // progress as it changes; it is called from commands, off the update loop.
 func (m Model) WithSave(save func(Snapshot)) Model {
@@ -212,6 +239,11 @@ func (m Model) Init() tea.Cmd {
 	if ch := m.pending; ch != nil {
 		cmds = append(cmds, func() tea.Msg { return loadedMsg(<-ch) })
 	}
+	if m.opts.Present {
+		// The presentation's clock starts now.
+		cmds = append(cmds, func() tea.Msg { return PositionMsg{Step: -1, Started: time.Now()} })
+	}
+	cmds = append(cmds, m.clockCmd())
 	return tea.Batch(cmds...)
 }
 

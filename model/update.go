@@ -41,6 +41,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case frameMsg:
 		return m.onFrame(msg)
+	case clockMsg:
+		return m.onClock(msg)
+	case PositionMsg:
+		return m.onPosition(msg)
+	case LinkMsg:
+		m.connected = msg.Connected
+		return m, nil
 	case tea.KeyPressMsg:
 		return m.keyPress(msg)
 	case tea.MouseWheelMsg:
@@ -55,6 +62,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // and the lesson itself.
 func (m Model) updateLoading(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case PositionMsg:
+		if msg.Step < 0 {
+			m.startedAt = msg.Started
+		}
+	case clockMsg:
+		return m.onClock(msg)
 	case loadedMsg:
 		m.pending = nil
 		if msg.Err != nil {
@@ -109,6 +122,26 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.notice = ""
+	if m.opts.Notes {
+		if key.Matches(msg, k.Quit) {
+			return m, tea.Quit
+		}
+		return m, nil
+	}
+	if m.blank {
+		// A blanked projector ignores everything but coming back (or quitting).
+		switch {
+		case key.Matches(msg, m.presentKeys.Blank, k.Back):
+			m.blank = false
+		case key.Matches(msg, k.Quit):
+			return m, tea.Quit
+		}
+		return m, nil
+	}
+	if m.opts.Present && m.overlay == overlayNone && !m.explore.open && key.Matches(msg, m.presentKeys.Blank) {
+		m.blank = true
+		return m, nil
+	}
 	switch m.overlay {
 	case overlayQuiz:
 		return m.quizKey(msg)
@@ -171,6 +204,9 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.focus = focusText
 		}
 		m.layout(false)
+	case msg.String() == "enter" && m.nav.Count > 0:
+		// A number then enter jumps, like 12G: handy on a presenter's remote.
+		return m.move(ActGoto, m.nav.Count)
 	case msg.String() == "enter":
 		if m.focus == focusTable && len(m.grid.Rows) > 0 {
 			m.overlay = overlayDetails
@@ -260,7 +296,22 @@ func (m Model) move(a Action, arg int) (tea.Model, tea.Cmd) {
 	m.focus, m.overlay, m.row = focusText, overlayNone, 0
 	m.startScene()
 	m.layout(true)
-	return m, tea.Batch(m.prerenderCmd(m.dims().textW), m.tickCmd(), m.saveCmd())
+	return m, tea.Batch(m.prerenderCmd(m.dims().textW), m.tickCmd(), m.saveCmd(), m.moveCmd())
+}
+
+// onPosition follows the presenter (notes view), or starts the presenter's
+// clock (Step -1).
+func (m Model) onPosition(msg PositionMsg) (tea.Model, tea.Cmd) {
+	m.startedAt = msg.Started
+	if msg.Step < 0 || !m.opts.Notes {
+		return m, nil
+	}
+	m.connected = true
+	if msg.Step < m.nav.Total && msg.Step != m.nav.Step {
+		m.nav.Step = msg.Step
+		m.layout(true)
+	}
+	return m, nil
 }
 
 // resumeKey answers the "welcome back" screen.

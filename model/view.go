@@ -34,6 +34,12 @@ func (m Model) Render() string {
 	if m.tooSmall() {
 		return frame(views.TooSmall(m.styles, m.width, m.height), m.height, 0)
 	}
+	if m.blank {
+		return m.blankScreen()
+	}
+	if m.opts.Notes {
+		return m.renderNotes()
+	}
 	if m.explore.open {
 		return m.renderExplorer()
 	}
@@ -47,8 +53,10 @@ func (m Model) Render() string {
 	b.WriteString(fit(m.content(d), d.contentH))
 	b.WriteByte('\n')
 	b.WriteString(m.status(d))
-	b.WriteByte('\n')
-	b.WriteString(m.helpBar)
+	if !m.opts.Present {
+		b.WriteByte('\n')
+		b.WriteString(m.helpBar)
+	}
 	out := frame(b.String(), m.height, d.margin)
 	if m.opts.ASCII {
 		out = views.ASCIIFrame(out)

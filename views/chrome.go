@@ -8,10 +8,14 @@ import (
 )
 
 // Header is the top of every screen: the lesson and section on the left,
-// the step count on the right, a progress bar, then the step's title. It
-// is always HeaderHeight lines and never scrolls.
-func Header(s Styles, lessonTitle, section, stepTitle string, step, total, width int) string {
+// the step count (after a presenter's clock, if any) on the right, a
+// progress bar, then the step's title. It is always HeaderHeight lines and
+// never scrolls.
+func Header(s Styles, lessonTitle, section, stepTitle string, step, total, width int, clock string) string {
 	count := s.Counter.Render(fmt.Sprintf("%d/%d", step+1, total))
+	if clock != "" {
+		count = s.Muted.Render(clock+" · ") + count
+	}
 	left := s.AppName.Render(lessonTitle) + s.Section.Render(" · "+section)
 	room := width - lipgloss.Width(count) - 2
 	if lipgloss.Width(left) > room {

@@ -233,6 +233,9 @@ func refList(ids []string) string {
 	return "[" + strings.Join(ids, ", ") + "]"
 }
 
+// Wrap word-wraps text to width at spaces; see wrap.
+func Wrap(text string, width int) string { return wrap(text, width) }
+
 // wrap word-wraps text to width.
 //
 // It breaks only at spaces: the usual wrappers also break after hyphens,

@@ -219,7 +219,7 @@ func TestChrome(t *testing.T) {
 	s := NewStyles(true)
 	for _, w := range []int{40, 60, 80, 120} {
 		t.Run(fmt.Sprint(w), func(t *testing.T) {
-			h := ansi.Strip(Header(s, "JAK inhibitors for eczema", "The pathway", "The receptor and its JAKs", 3, 18, w))
+			h := ansi.Strip(Header(s, "JAK inhibitors for eczema", "The pathway", "The receptor and its JAKs", 3, 18, w, ""))
 			st := ansi.Strip(StatusLine(s, 4, 12, "2026-11-26", w))
 			for _, ln := range strings.Split(h+"\n"+st, "\n") {
 				if ansi.StringWidth(ln) > w {

@@ -1,0 +1,126 @@
+package model
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+func presenter(t *testing.T, w, h int) Model {
+	t.Helper()
+	m := New(shipped(t), Options{Theme: ThemeDark, Present: true, NoQuiz: true})
+	start := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
+	return send(t, m, tea.WindowSizeMsg{Width: w, Height: h}, PositionMsg{Step: -1, Started: start},
+		clockMsg{at: start.Add(83 * time.Second), gen: m.clockGen})
+}
+
+func TestPresenterScreen(t *testing.T) {
+	m := presenter(t, 60, 16)
+	s := screen(m)
+	lines := strings.Split(s, "\n")
+	if !strings.Contains(lines[0], "1:23 · 1/18") {
+		t.Errorf("the clock and step should head the screen: %q", lines[0])
+	}
+	if strings.Contains(s, "q quit") {
+		t.Errorf("presenter mode shows no help bar:\n%s", s)
+	}
+	if strings.HasPrefix(lines[0], "JAK") {
+		t.Error("presenter mode should keep side margins")
+	}
+	assertFits(t, m)
+	golden.RequireEqual(t, []byte(s))
+}
+
+func TestPresenterClock(t *testing.T) {
+	m := presenter(t, 80, 24)
+	start := m.startedAt
+	next, cmd := m.Update(clockMsg{at: start.Add(time.Hour + 2*time.Second), gen: m.clockGen})
+	m = next.(Model)
+	if !strings.Contains(screen(m), "1:00:02") || cmd == nil {
+		t.Errorf("the clock did not move on or stopped ticking:\n%s", screen(m))
+	}
+	next, cmd = m.Update(clockMsg{at: start.Add(5 * time.Hour), gen: m.clockGen - 1})
+	if strings.Contains(screen(next.(Model)), "5:00:00") || cmd != nil {
+		t.Error("a stale clock tick was used")
+	}
+	if New(shipped(t), Options{}).clockCmd() != nil {
+		t.Error("a learner's lesson should not tick a clock")
+	}
+}
+
+func TestBlankScreen(t *testing.T) {
+	m := presenter(t, 80, 24)
+	m = press(t, m, "b")
+	if strings.TrimSpace(m.Render()) != "" {
+		t.Fatal("b did not blank the screen")
+	}
+	m = press(t, m, "right", "G")
+	if m.Step() != 0 {
+		t.Error("keys moved the lesson behind a blank screen")
+	}
+	m = press(t, m, "b")
+	if !strings.Contains(screen(m), "1/18") {
+		t.Error("b again did not bring the lesson back")
+	}
+	assertFits(t, m)
+}
+
+func TestNumberThenEnterJumps(t *testing.T) {
+	m := press(t, presenter(t, 80, 24), "1", "2", "enter")
+	if m.Step() != 11 {
+		t.Errorf("12 enter: step %d", m.Step()+1)
+	}
+}
+
+func TestPresenterQuizRevealsOnRequest(t *testing.T) {
+	l := shipped(t)
+	m := New(l, Options{Theme: ThemeDark, Present: true})
+	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = gotoStep(t, m, lastOfSection(t, "Safety"))
+	m = press(t, m, "right")
+	if m.overlay != overlayQuiz {
+		t.Fatal("no question")
+	}
+	q := l.Questions[m.quiz.qs[0]]
+	m = press(t, m, "2")
+	if m.quiz.answered || strings.Contains(screen(m), "Right.") || strings.Contains(screen(m), "Not quite") {
+		t.Fatal("a presenter's question showed its answer before it was revealed")
+	}
+	m = press(t, m, "a")
+	if !m.quiz.answered || !strings.Contains(screen(m), q.Explain[:20]) {
+		t.Errorf("a did not reveal the answer:\n%s", screen(m))
+	}
+	if len(m.answers) != 0 {
+		t.Error("a class's answers were recorded as a learner's")
+	}
+}
+
+func TestNotesViewFollows(t *testing.T) {
+	l := shipped(t)
+	m := send(t, New(l, Options{Theme: ThemeDark, Notes: true}), tea.WindowSizeMsg{Width: 80, Height: 24})
+	if s := screen(m); !strings.Contains(s, "waiting for the presenter") {
+		t.Errorf("a notes view with no presenter should say it is waiting:\n%s", s)
+	}
+	start := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
+	m = send(t, m, PositionMsg{Step: 4, Started: start}, clockMsg{at: start.Add(5 * time.Minute), gen: m.clockGen})
+	s := screen(m)
+	firstNote := strings.SplitN(strings.TrimSpace(l.Steps[4].Notes), " ", 4)
+	for _, want := range []string{"step 5/18", "5:00", l.Steps[4].Title, "Next: " + l.Steps[5].Title, "following the presenter", strings.Join(firstNote[:3], " ")} {
+		if !strings.Contains(s, want) {
+			t.Errorf("notes view lacks %q:\n%s", want, s)
+		}
+	}
+	m = send(t, m, LinkMsg{Connected: false})
+	if !strings.Contains(screen(m), "waiting for the presenter") {
+		t.Error("a lost presenter is not shown")
+	}
+	m = press(t, m, "right")
+	if m.Step() != 4 {
+		t.Error("the notes view moved on its own")
+	}
+	golden.RequireEqual(t, []byte(screen(send(t, m, LinkMsg{Connected: true}))))
+	assertFits(t, m)
+}
