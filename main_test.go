@@ -23,21 +23,22 @@ func TestCommandLine(t *testing.T) {
 		firstLine string // the error's first line, exactly
 		noEscapes bool
 	}{
-		"help":           {args: []string{"--help"}, code: 0, stdout: "Usage: jakstat"},
-		"unknown flag":   {args: []string{"--colour"}, code: 2, firstLine: "jakstat: flag provided but not defined: -colour", stderr: "Usage: jakstat"},
-		"bad width":      {args: []string{"--width", "abc"}, code: 2, stderr: "invalid value"},
-		"narrow width":   {args: []string{"--width", "5"}, code: 2, firstLine: "jakstat: --width must be between 20 and 1000 (got 5)"},
-		"bad theme":      {args: []string{"--theme", "pink"}, code: 2, firstLine: `jakstat: --theme must be auto, dark or light (got "pink")`},
-		"stray arg":      {args: []string{"lesson.md"}, code: 2, firstLine: `jakstat: unexpected argument "lesson.md"`},
-		"missing dir":    {args: []string{"--lesson", "/no/such/folder"}, code: 1, stderr: "not a folder"},
-		"print":          {args: []string{"--print"}, code: 0, stdout: "Step 18/18", noEscapes: true},
-		"print width":    {args: []string{"--print", "--width", "40"}, code: 0, stdout: "Step 1/18", noEscapes: true},
-		"not a terminal": {args: nil, code: 0, stdout: "Facts checked on", noEscapes: true},
-		"print ascii":    {args: []string{"--print", "--ascii"}, code: 0, stdout: "+- nucleus ---", noEscapes: true},
-		"bad format":     {args: []string{"--tables", "--format", "pdf"}, code: 2, firstLine: `jakstat: --format must be text or markdown (got "pdf")`},
-		"tables":         {args: []string{"--tables"}, code: 0, stdout: "MATRIX", noEscapes: true},
-		"markdown":       {args: []string{"--format", "markdown"}, code: 0, stdout: "| Drug | Brand |", noEscapes: true},
-		"no motion flag": {args: []string{"--no-motion", "--print"}, code: 0, stdout: "gene ON", noEscapes: true},
+		"help":              {args: []string{"--help"}, code: 0, stdout: "Usage: jakstat"},
+		"unknown flag":      {args: []string{"--colour"}, code: 2, firstLine: "jakstat: flag provided but not defined: -colour", stderr: "Usage: jakstat"},
+		"bad width":         {args: []string{"--width", "abc"}, code: 2, stderr: "invalid value"},
+		"narrow width":      {args: []string{"--width", "5"}, code: 2, firstLine: "jakstat: --width must be between 20 and 1000 (got 5)"},
+		"bad theme":         {args: []string{"--theme", "pink"}, code: 2, firstLine: `jakstat: --theme must be auto, dark or light (got "pink")`},
+		"stray arg":         {args: []string{"lesson.md"}, code: 2, firstLine: `jakstat: unexpected argument "lesson.md"`},
+		"missing dir":       {args: []string{"--lesson", "/no/such/folder"}, code: 1, stderr: "not a folder"},
+		"print":             {args: []string{"--print"}, code: 0, stdout: "Step 18/18", noEscapes: true},
+		"print width":       {args: []string{"--print", "--width", "40"}, code: 0, stdout: "Step 1/18", noEscapes: true},
+		"not a terminal":    {args: nil, code: 0, stdout: "Facts checked on", noEscapes: true},
+		"print ascii":       {args: []string{"--print", "--ascii"}, code: 0, stdout: "+- nucleus ---", noEscapes: true},
+		"present and notes": {args: []string{"--present", "--notes"}, code: 2, firstLine: "jakstat: --present and --notes run in two terminals, one each"},
+		"bad format":        {args: []string{"--tables", "--format", "pdf"}, code: 2, firstLine: `jakstat: --format must be text or markdown (got "pdf")`},
+		"tables":            {args: []string{"--tables"}, code: 0, stdout: "MATRIX", noEscapes: true},
+		"markdown":          {args: []string{"--format", "markdown"}, code: 0, stdout: "| Drug | Brand |", noEscapes: true},
+		"no motion flag":    {args: []string{"--no-motion", "--print"}, code: 0, stdout: "gene ON", noEscapes: true},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -138,7 +139,8 @@ func TestImportRules(t *testing.T) {
 	forbidden := map[string][]string{
 		"content": {"jakstat/views", "jakstat/model", "charm.land/", "github.com/charmbracelet/"},
 		"views":   {"jakstat/model", "jakstat/state", "charm.land/bubbletea"},
-		"model":   {"jakstat/state"},
+		"model":   {"jakstat/state", "jakstat/link"},
+		"link":    {"jakstat/", "charm.land/"},
 		"state":   {"jakstat/", "charm.land/"},
 	}
 	for dir, bad := range forbidden {
