@@ -42,6 +42,7 @@ type config struct {
 }
 
 const usage = `Usage: jakstat [flags]
+       jakstat serve [flags]   (a classroom over SSH; jakstat serve --help)
 
 An interactive lesson on JAK inhibitors for eczema. Education, not medical advice.
 
@@ -129,6 +130,9 @@ func loadLesson(dir string) (*content.Lesson, error) {
 
 // run is the whole program, minus the process: it returns the exit code.
 func run(args []string, env func(string) string, stdout, stderr io.Writer, interactive bool) int {
+	if len(args) > 0 && args[0] == "serve" {
+		return serve(args[1:], env, stdout, stderr)
+	}
 	cfg, err := parseArgs(args, env)
 	switch {
 	case errors.Is(err, flag.ErrHelp):

@@ -137,11 +137,12 @@ func TestBrokenLessonNeverStarts(t *testing.T) {
 // TestImportRules keeps the layers one way: main -> model -> views -> content.
 func TestImportRules(t *testing.T) {
 	forbidden := map[string][]string{
-		"content": {"jakstat/views", "jakstat/model", "charm.land/", "github.com/charmbracelet/"},
-		"views":   {"jakstat/model", "jakstat/state", "charm.land/bubbletea"},
-		"model":   {"jakstat/state", "jakstat/link"},
-		"link":    {"jakstat/", "charm.land/"},
-		"state":   {"jakstat/", "charm.land/"},
+		"content":   {"jakstat/views", "jakstat/model", "charm.land/", "github.com/charmbracelet/"},
+		"views":     {"jakstat/model", "jakstat/state", "charm.land/bubbletea"},
+		"model":     {"jakstat/state", "jakstat/link"},
+		"link":      {"jakstat/", "charm.land/"},
+		"classroom": {"jakstat/views", "jakstat/state", "jakstat/link"},
+		"state":     {"jakstat/", "charm.land/"},
 	}
 	for dir, bad := range forbidden {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
@@ -197,5 +198,30 @@ func TestProgressFile(t *testing.T) {
 	}
 	if aside, _ := filepath.Glob(f.Path + ".unreadable-*"); len(aside) != 1 {
 		t.Errorf("the broken file was not set aside: %v", aside)
+	}
+}
+
+func TestServeFlags(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	cfg, _, err := parseServe([]string{"--listen", "0.0.0.0:2200", "--max-sessions", "30", "--idle-timeout", "5m"},
+		env(map[string]string{"JAKSTAT_PASSWORD": "room", "JAKSTAT_PRESENTER_PASSWORD": "teach", "XDG_STATE_HOME": "/tmp/st"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Listen != "0.0.0.0:2200" || cfg.MaxSessions != 30 || cfg.IdleTimeout.Minutes() != 5 || cfg.Password != "room" ||
+		cfg.PresenterPass != "teach" || cfg.HostKey != "/tmp/st/jakstat/host_ed25519" {
+		t.Errorf("parsed %+v", cfg)
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"serve", "--max-sessions", "0"}, noEnv, &out, &errOut, false); code != 2 || !strings.Contains(errOut.String(), "--max-sessions must be at least 1") {
+		t.Errorf("bad --max-sessions: %d %q", code, errOut.String())
+	}
+	errOut.Reset()
+	if code := run([]string{"serve", "--listen", "0.0.0.0:0", "--host-key", filepath.Join(t.TempDir(), "k")}, noEnv, &out, &errOut, false); code != 1 || !strings.Contains(errOut.String(), "without a room password") {
+		t.Errorf("an open room on the network: %d %q", code, errOut.String())
+	}
+	out.Reset()
+	if code := run([]string{"serve", "--help"}, noEnv, &out, &errOut, false); code != 0 || !strings.Contains(out.String(), "--presenter-password") {
+		t.Errorf("serve --help: %d", code)
 	}
 }

@@ -92,7 +92,7 @@ func (m Model) togglePause() (Model, tea.Cmd) {
 	}
 	m.refreshScene()
 	m.syncKeys()
-	return m, m.tickCmd()
+	return m, tea.Batch(m.tickCmd(), m.publishCmd())
 }
 
 // replay starts the scene again; without motion it goes to the first frame
@@ -106,11 +106,16 @@ func (m Model) replay() (Model, tea.Cmd) {
 	m.anim.playing = !m.opts.NoMotion
 	m.refreshScene()
 	m.syncKeys()
-	return m, m.tickCmd()
+	return m, tea.Batch(m.tickCmd(), m.publishCmd())
 }
 
 // stepFrame moves one frame back or on, pausing a playing scene first.
-func (m Model) stepFrame(delta int) Model {
+func (m Model) stepFrame(delta int) (Model, tea.Cmd) {
+	m = m.shiftFrame(delta)
+	return m, m.publishCmd()
+}
+
+func (m Model) shiftFrame(delta int) Model {
 	if m.sceneName() == "" {
 		return m
 	}

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"sync"
+
 	tea "charm.land/bubbletea/v2"
 
 	"jakstat/content"
@@ -15,23 +17,33 @@ type renderKey struct {
 	look  views.Look
 }
 
-// renderCache keeps rendered step bodies so that View never renders
-// Markdown and a step seen once comes back instantly. It is only touched
-// from Update; neighbours rendered ahead arrive as messages.
-type renderCache struct {
+// RenderCache keeps rendered step bodies so that View never renders
+// Markdown and a step seen once comes back instantly. Lessons showing the
+// same lesson with the same options may share one (a classroom's hundred
+// students then render each step once, not a hundred times), so it is
+// safe for concurrent use.
+type RenderCache struct {
+	mu   sync.RWMutex
 	text map[renderKey]string
 }
 
-func newRenderCache() *renderCache {
-	return &renderCache{text: map[renderKey]string{}}
+// NewRenderCache returns an empty cache.
+func NewRenderCache() *RenderCache {
+	return &RenderCache{text: map[renderKey]string{}}
 }
 
-func (c *renderCache) get(k renderKey) (string, bool) {
+func newRenderCache() *RenderCache { return NewRenderCache() }
+
+func (c *RenderCache) get(k renderKey) (string, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
 	s, ok := c.text[k]
 	return s, ok
 }
 
-func (c *renderCache) put(k renderKey, s string) {
+func (c *RenderCache) put(k renderKey, s string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	c.text[k] = s
 }
 

@@ -74,18 +74,15 @@ func DefaultLearnKeyMap() LearnKeyMap {
 	}
 }
 
-// saveCmd hands a snapshot of the learner's progress to the saver off the
-// update loop; nil when nothing is saved.
+// saveCmd hands a snapshot of the learner's progress to Options.Save. It
+// is called right here, in order (commands run concurrently, and an older
+// snapshot saved last would lose progress); Save only queues it, and the
+// writing happens off the update loop.
 func (m Model) saveCmd() tea.Cmd {
-	save := m.opts.Save
-	if save == nil || m.lesson == nil {
-		return nil
+	if m.opts.Save != nil && m.lesson != nil {
+		m.opts.Save(Snapshot{Lesson: m.fingerprint, Step: m.nav.Step, Answers: maps.Clone(m.answers)})
 	}
-	snap := Snapshot{Lesson: m.fingerprint, Step: m.nav.Step, Answers: maps.Clone(m.answers)}
-	return func() tea.Msg {
-		save(snap)
-		return nil
-	}
+	return nil
 }
 
 // quizDue says whether leaving step s forward should first ask the

@@ -4,6 +4,7 @@
 package model
 
 import (
+	"cmp"
 	"maps"
 	"time"
 
@@ -35,17 +36,27 @@ type Options struct {
 	NoQuiz bool
 	// Progress is the learner's saved place and answers, if any.
 	Progress Progress
-	// Save is given the learner's progress whenever it changes, from a
-	// command, off the update loop; nil saves nothing.
+	// Save is given the learner's progress whenever it changes, in order;
+	// it must only queue the snapshot (the writing belongs off the update
+	// loop). nil saves nothing.
 	Save func(Snapshot)
 	// Present is presenter mode, for a projector.
 	Present bool
-	// OnMove is told the step whenever a presenter moves (for the notes
-	// view), from a command, off the update loop.
+	// OnMove is told the step whenever the lesson moves (for the notes
+	// view, or a classroom's records), in order; it must not block.
 	OnMove func(step int)
 	// Notes shows the speaker-notes view instead of the lesson; it moves
 	// on PositionMsg.
 	Notes bool
+	// Follow makes this a student's lesson in a classroom: it follows the
+	// teacher's FollowMsg until the student moves on their own.
+	Follow bool
+	// Cache, when set, is a render cache shared with other lessons showing
+	// the same lesson with the same options; nil gives the lesson its own.
+	Cache *RenderCache
+	// Publish is given a presenter's position (step and scene frame) as it
+	// changes, for a classroom's followers, in order; it must not block.
+	Publish func(Position)
 }
 
 // focus says which pane of a step the scroll keys move.
@@ -123,11 +134,16 @@ type Model struct {
 	startedAt   time.Time     // presenter: when the lesson started; notes: the presenter's start
 	elapsed     time.Duration // shown on the clock
 	clockGen    int
-	connected   bool   // notes: a presenter is connected
-	fingerprint string // the lesson's, stamped on saved progress
-	notice      string // shown on the status line until the first key
+	connected   bool // notes: a presenter is connected
 
-	cache *renderCache
+	followKeys  FollowKeyMap
+	following   bool     // student: showing the teacher's place
+	teacher     bool     // student: a teacher is connected
+	teacherAt   Position // student: where the teacher is
+	fingerprint string   // the lesson's, stamped on saved progress
+	notice      string   // shown on the status line until the first key
+
+	cache *RenderCache
 
 	// pending delivers the lesson when it is parsed in the background
 	// (NewLoading); nil once it has arrived, or when New was given it.
@@ -172,11 +188,13 @@ func newModel(opts Options) Model {
 	m := Model{
 		opts:        opts,
 		keys:        DefaultKeyMap(),
-		cache:       newRenderCache(),
+		cache:       cmp.Or(opts.Cache, newRenderCache()),
 		glyphs:      views.UnicodeGlyphs(),
 		exploreKeys: DefaultExploreKeyMap(),
 		learnKeys:   DefaultLearnKeyMap(),
 		presentKeys: DefaultPresentKeyMap(),
+		followKeys:  DefaultFollowKeyMap(),
+		following:   opts.Follow,
 	}
 	if opts.ASCII {
 		m.glyphs = views.ASCIIGlyphs()
@@ -204,10 +222,17 @@ func (m *Model) setLesson(l *content.Lesson) {
 	m.layout(true)
 }
 
-// WithOnMove returns the model with a function told the step whenever the
-// presenter moves; it is called from commands, off the update loop.
+// WithOnMove returns the model with a function told the step whenever it
+// moves; see Options.OnMove.
 func (m Model) WithOnMove(onMove func(step int)) Model {
 	m.opts.OnMove = onMove
+	return m
+}
+
+// WithPublish returns the model with a function given the presenter's
+// position as it changes; see Options.Publish.
+func (m Model) WithPublish(publish func(Position)) Model {
+	m.opts.Publish = publish
 	return m
 }
 
@@ -215,7 +240,7 @@ func (m Model) WithOnMove(onMove func(step int)) Model {
 func (m Model) Options() Options { return m.opts }
 
 // WithSave returns the model with a function that saves the learner's
-// progress as it changes; it is called from commands, off the update loop.
+// progress as it changes; see Options.Save.
 func (m Model) WithSave(save func(Snapshot)) Model {
 	m.opts.Save = save
 	return m

@@ -90,18 +90,13 @@ func (m Model) renderHeader(d dims) string {
 	return views.Header(m.styles, m.lesson.Meta.Title, st.Section, st.Title, m.nav.Step, m.nav.Total, d.frameW, clock)
 }
 
-// moveCmd tells a following notes view (through Options.OnMove) where the
-// presenter is, off the update loop.
+// moveCmd tells Options.OnMove the step, right here and in order, for the
+// same reason as saveCmd; OnMove must not block.
 func (m Model) moveCmd() tea.Cmd {
-	onMove := m.opts.OnMove
-	if onMove == nil {
-		return nil
+	if m.opts.OnMove != nil {
+		m.opts.OnMove(m.nav.Step)
 	}
-	step := m.nav.Step
-	return func() tea.Msg {
-		onMove(step)
-		return nil
-	}
+	return nil
 }
 
 // blankScreen is an empty frame: a projector showing nothing.

@@ -48,6 +48,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case LinkMsg:
 		m.connected = msg.Connected
 		return m, nil
+	case FollowMsg:
+		return m.onFollow(msg)
 	case tea.KeyPressMsg:
 		return m.keyPress(msg)
 	case tea.MouseWheelMsg:
@@ -66,6 +68,8 @@ func (m Model) updateLoading(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.Step < 0 {
 			m.startedAt = msg.Started
 		}
+	case FollowMsg:
+		m.teacher, m.teacherAt = msg.Teacher, msg.Position
 	case clockMsg:
 		return m.onClock(msg)
 	case loadedMsg:
@@ -76,7 +80,10 @@ func (m Model) updateLoading(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.opts.Progress = msg.Progress
 		m.setLesson(msg.Lesson)
-		return m, tea.Batch(m.prerenderCmd(m.dims().textW), m.tickCmd())
+		if m.opts.Follow && m.teacher {
+			return m.goTo(m.teacherAt)
+		}
+		return m, tea.Batch(m.prerenderCmd(m.dims().textW), m.tickCmd(), m.publishCmd())
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 	case tea.BackgroundColorMsg:
@@ -181,6 +188,19 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.nav = m.nav.Apply(ActDigit, d)
 		return m, nil
 	}
+	if m.opts.Follow {
+		if key.Matches(msg, m.followKeys.Follow) {
+			m.following = true
+			if m.teacher {
+				return m.goTo(m.teacherAt)
+			}
+			m.layout(false)
+			return m, nil
+		}
+		if m.following && key.Matches(msg, k.Next, k.Prev, k.First, k.Last, k.Jump, m.learnKeys.Search, m.learnKeys.Glossary, k.Explore) {
+			m.following = false // the student explores on their own
+		}
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
@@ -229,9 +249,9 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Replay):
 		return m.replay()
 	case key.Matches(msg, k.FrameBack):
-		return m.stepFrame(-1), nil
+		return m.stepFrame(-1)
 	case key.Matches(msg, k.FrameFwd):
-		return m.stepFrame(1), nil
+		return m.stepFrame(1)
 	case key.Matches(msg, m.learnKeys.Glossary):
 		if m.termSteps == nil {
 			m.termSteps = views.TermSteps(m.lesson)
@@ -296,7 +316,7 @@ func (m Model) move(a Action, arg int) (tea.Model, tea.Cmd) {
 	m.focus, m.overlay, m.row = focusText, overlayNone, 0
 	m.startScene()
 	m.layout(true)
-	return m, tea.Batch(m.prerenderCmd(m.dims().textW), m.tickCmd(), m.saveCmd(), m.moveCmd())
+	return m, tea.Batch(m.prerenderCmd(m.dims().textW), m.tickCmd(), m.saveCmd(), m.moveCmd(), m.publishCmd())
 }
 
 // onPosition follows the presenter (notes view), or starts the presenter's

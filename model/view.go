@@ -120,6 +120,9 @@ func (m Model) status(d dims) string {
 	if m.notice != "" {
 		return m.styles.Warning.Render(views.Truncate(m.notice, d.frameW))
 	}
+	if f := m.followStatus(); f != "" && m.overlay == overlayNone {
+		return m.styles.PaneFocus.Render(views.Truncate(f, d.frameW))
+	}
 	p := m.text
 	if m.overlay != overlayNone {
 		p = m.panel
