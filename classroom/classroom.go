@@ -23,6 +23,7 @@ import (
 	"charm.land/wish/v2/activeterm"
 	"charm.land/wish/v2/bubbletea"
 	"github.com/charmbracelet/keygen"
+	gossh "golang.org/x/crypto/ssh"
 
 	"jakstat/content"
 	"jakstat/model"
@@ -93,7 +94,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv, err := wish.NewServer(
+	options := []ssh.Option{
 		wish.WithAddress(cfg.Listen),
 		wish.WithHostKeyPEM(hostKey),
 		wish.WithIdleTimeout(cfg.IdleTimeout),
@@ -106,7 +107,13 @@ func New(cfg Config) (*Server, error) {
 			s.onlyTheLesson,
 			s.limit,
 		),
-	)
+	}
+	if s.open {
+		// An open room lets people straight in: keyboard-interactive with
+		// no questions, so ssh does not even prompt for a password.
+		options = append(options, wish.WithKeyboardInteractiveAuth(func(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }))
+	}
+	srv, err := wish.NewServer(options...)
 	if err != nil {
 		return nil, err
 	}
@@ -242,7 +249,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	if presenter {
 		m = m.WithPublish(s.hub.publish)
 	}
-	popts := bubbletea.MakeOptions(sess)
+	// The server's own Ctrl+C is handled by Shutdown, which says goodbye;
+	// the sessions' programs must not take it as theirs.
+	popts := append(bubbletea.MakeOptions(sess), tea.WithoutSignalHandler())
 	if pty, _, ok := sess.Pty(); ok && (pty.Window.Width <= 0 || pty.Window.Height <= 0) {
 		popts = append(popts, tea.WithWindowSize(80, 24)) // a client that never sent its size
 	}
