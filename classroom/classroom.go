@@ -328,10 +328,16 @@ func (s *Server) ListenAndServe() error {
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.closing.Store(true)
 	s.mu.Lock()
+	programs := make([]*tea.Program, 0, len(s.programs))
 	for p := range s.programs {
-		p.Quit()
+		programs = append(programs, p)
 	}
 	s.mu.Unlock()
+	// Quit without holding the lock (a lesson's Update records its step
+	// under it) and without waiting on any one lesson.
+	for _, p := range programs {
+		go p.Quit()
+	}
 	// Let each lesson end and say goodbye, then close every connection:
 	// clients hold theirs open, so waiting for them to go would wait forever.
 	for ctx.Err() == nil {
