@@ -103,6 +103,7 @@ func New(cfg Config) (*Server, error) {
 		wish.WithMiddleware( // the last runs first
 			s.goodbye,
 			bubbletea.MiddlewareWithProgramHandler(s.program),
+			s.onePresenter,
 			activeterm.Middleware(),
 			s.onlyTheLesson,
 			s.limit,
@@ -210,6 +211,17 @@ func (s *Server) goodbye(next ssh.Handler) ssh.Handler {
 			wish.Println(sess, "The classroom is closing. Thank you for joining, and goodbye!")
 		} else {
 			wish.Println(sess, "Goodbye!")
+		}
+		next(sess)
+	}
+}
+
+// onePresenter turns away a second presenter: a room has one teacher.
+func (s *Server) onePresenter(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if presenter, _ := sess.Context().Value(roleKey{}).(bool); presenter && !s.hub.claim() {
+			wish.Fatalln(sess, "A presenter is already connected to this room.")
+			return
 		}
 		next(sess)
 	}

@@ -428,3 +428,16 @@ func TestNoPortForwarding(t *testing.T) {
 		t.Error("a session could forward a port")
 	}
 }
+
+func TestOnePresenterAtATime(t *testing.T) {
+	srv, addr := start(t, Config{PresenterPass: "teach"})
+	first := connect(t, addr, "t1", "teach")
+	eventually(t, "the first presenter", func() bool { return len(srv.Steps()) == 1 })
+	second := connect(t, addr, "t2", "teach")
+	eventually(t, "the second is turned away", func() bool { return strings.Contains(second.out.String(), "A presenter is already connected") })
+	first.sess.Close()
+	first.client.Close()
+	eventually(t, "the first gone", func() bool { return len(srv.Steps()) == 0 })
+	connect(t, addr, "t3", "teach")
+	eventually(t, "a new presenter can take the room", func() bool { return len(srv.Steps()) == 1 })
+}

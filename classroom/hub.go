@@ -16,6 +16,7 @@ type hub struct {
 	mu        sync.Mutex
 	pos       model.Position
 	teacher   bool
+	claimed   bool // a presenter session holds the room
 	followers map[*tea.Program]*mailbox
 	closed    bool
 }
@@ -70,6 +71,17 @@ func (h *hub) publish(pos model.Position) {
 	h.broadcast()
 }
 
+// claim reserves the presenter's place; false if it is taken.
+func (h *hub) claim() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.claimed {
+		return false
+	}
+	h.claimed = true
+	return true
+}
+
 func (h *hub) presenterJoined() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -81,7 +93,7 @@ func (h *hub) presenterJoined() {
 func (h *hub) presenterLeft() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.teacher = false
+	h.teacher, h.claimed = false, false
 	h.broadcast()
 }
 

@@ -107,8 +107,8 @@ func (m Model) placeScene(d *dims) {
 	if name == "" {
 		return
 	}
-	for _, wide := range []bool{true, false} {
-		w, h := views.SceneSize(name, wide, m.glyphs)
+	for i, wide := range []bool{true, false} {
+		w, h := m.sceneSizes[i][0], m.sceneSizes[i][1]
 		minText := minTextBesideNarrow
 		if wide {
 			minText = minTextBesideWide
@@ -119,8 +119,8 @@ func (m Model) placeScene(d *dims) {
 			return
 		}
 	}
-	for _, wide := range []bool{true, false} {
-		w, h := views.SceneSize(name, wide, m.glyphs)
+	for i, wide := range []bool{true, false} {
+		w, h := m.sceneSizes[i][0], m.sceneSizes[i][1]
 		if w <= d.frameW && h+1+minTextUnder <= d.contentH {
 			d.scene, d.sceneWide, d.sceneW, d.sceneH = sceneAbove, wide, w, h
 			d.textH = d.contentH - h - 1
@@ -163,6 +163,14 @@ func (m *Model) layout(reset bool) {
 		m.focus = focusText
 	}
 	m.row = min(max(m.row, 0), max(len(m.grid.Rows)-1, 0))
+	m.sceneSizes = [2][2]int{}
+	if st.Scene != "" {
+		// Sizes depend only on the scene and the glyphs: work them out
+		// here, not on every frame.
+		for i, wide := range []bool{true, false} {
+			m.sceneSizes[i][0], m.sceneSizes[i][1] = views.SceneSize(st.Scene, wide, m.glyphs)
+		}
+	}
 	m.tableWant = 0
 	if m.grid.Name != "" {
 		m.tableWant = m.tableLines(min(m.width, maxFrameWidth))

@@ -105,11 +105,12 @@ type Model struct {
 
 	// Pieces of the frame that change only with the step, the size, the
 	// theme or the selection, kept so View only joins strings.
-	header    string
-	tableView string
-	helpBar   string
-	sceneView string
-	tableWant int // lines the table would take in full
+	header     string
+	tableView  string
+	helpBar    string
+	sceneView  string
+	tableWant  int       // lines the table would take in full
+	sceneSizes [2][2]int // the step's scene, wide and narrow: width, height
 
 	glyphs views.Glyphs
 	anim   anim

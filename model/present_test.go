@@ -124,3 +124,29 @@ func TestNotesViewFollows(t *testing.T) {
 	golden.RequireEqual(t, []byte(screen(send(t, m, LinkMsg{Connected: true}))))
 	assertFits(t, m)
 }
+
+func TestFollowingTheTeachersStepAndFrame(t *testing.T) {
+	l := shipped(t)
+	m := send(t, New(l, Options{Theme: ThemeDark, Follow: true}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	blocked := l.StepIndex("how-jak-inhibitors-work")
+	m = send(t, m, FollowMsg{Position: Position{Step: blocked, Frame: 12, Playing: false}, Teacher: true})
+	if m.Step() != blocked || m.anim.frame != 12 || m.anim.playing {
+		t.Fatalf("follower at step %d frame %d playing %v", m.Step()+1, m.anim.frame, m.anim.playing)
+	}
+	if !strings.Contains(screen(m), "following the teacher") {
+		t.Error("the status line does not say the student is following")
+	}
+	m = press(t, m, "right") // the student breaks away
+	m = send(t, m, FollowMsg{Position: Position{Step: 2}, Teacher: true})
+	if m.Step() != blocked+1 || !strings.Contains(screen(m), "teacher at step 3 · F: follow") {
+		t.Errorf("a student exploring should stay put and see where the teacher is:\n%s", screen(m))
+	}
+	m = press(t, m, "F")
+	if m.Step() != 2 {
+		t.Errorf("F should snap back to the teacher's step 3, at %d", m.Step()+1)
+	}
+	m = send(t, m, FollowMsg{Position: Position{Step: 2}, Teacher: false})
+	if !strings.Contains(screen(m), "no teacher connected") {
+		t.Error("a student should be told the teacher has gone")
+	}
+}
