@@ -64,6 +64,17 @@ func dial(addr, user, password string) (*gossh.Client, error) {
 	})
 }
 
+// client opens a connection for tests that make their own sessions.
+func client(t *testing.T, addr string) *gossh.Client {
+	t.Helper()
+	c, err := dial(addr, "x", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
 // syncBuffer collects a session's output safely.
 type syncBuffer struct {
 	mu sync.Mutex
@@ -193,11 +204,7 @@ func TestPresenterLeavingKeepsStudentsPlace(t *testing.T) {
 
 func TestNoPTYIsRefused(t *testing.T) {
 	_, addr := start(t, Config{})
-	c, err := dial(addr, "x", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := client(t, addr)
 	sess, _ := c.NewSession()
 	out, err := sess.CombinedOutput("")
 	if err == nil || !strings.Contains(string(out), "PTY") {
@@ -207,11 +214,7 @@ func TestNoPTYIsRefused(t *testing.T) {
 
 func TestCommandsAreRefused(t *testing.T) {
 	_, addr := start(t, Config{})
-	c, err := dial(addr, "x", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := client(t, addr)
 	sess, _ := c.NewSession()
 	sess.RequestPty("xterm", 24, 80, gossh.TerminalModes{})
 	out, err := sess.CombinedOutput("cat /etc/passwd")
@@ -395,11 +398,7 @@ func TestLoad(t *testing.T) {
 
 func TestNoWindowSizeAndFastFlipping(t *testing.T) {
 	srv, addr := start(t, Config{PresenterPass: "teach"})
-	c, err := dial(addr, "nosize", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := client(t, addr)
 	sess, _ := c.NewSession()
 	out := &syncBuffer{}
 	sess.Stdout = out
@@ -418,11 +417,7 @@ func TestNoWindowSizeAndFastFlipping(t *testing.T) {
 
 func TestNoPortForwarding(t *testing.T) {
 	_, addr := start(t, Config{})
-	c, err := dial(addr, "x", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := client(t, addr)
 	if conn, err := c.Dial("tcp", addr); err == nil {
 		conn.Close()
 		t.Error("a session could forward a port")
