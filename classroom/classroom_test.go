@@ -128,10 +128,11 @@ func connect(t testing.TB, addr, user, password string) *term {
 
 func (tm *term) keys(s string) { io.WriteString(tm.in, s) }
 
-// eventually polls cond for up to five seconds.
+// eventually polls cond until it holds; it gives up (and fails) after a
+// generous bound, which is not a speed target: CI machines are busy.
 func eventually(t testing.TB, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		if cond() {
 			return
@@ -328,11 +329,11 @@ func TestHostKeyIsCreatedPrivately(t *testing.T) {
 
 // TestLoad connects a presenter and 100 students on loopback, moves the
 // presenter, and checks every student reaches the new step; it reports the
-// latency, memory per session and goroutines left behind. With -short it
-// uses 20 students.
+// latency, memory per session and goroutines left behind. With -short, or
+// under the race detector, it uses 20 students.
 func TestLoad(t *testing.T) {
 	n := 100
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		n = 20
 	}
 	baseline := runtime.NumGoroutine()
