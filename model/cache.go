@@ -2,6 +2,7 @@ package model
 
 import (
 	"sync"
+	"sync/atomic"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -17,34 +18,82 @@ type renderKey struct {
 	look  views.Look
 }
 
-// RenderCache keeps rendered step bodies so that View never renders
-// Markdown and a step seen once comes back instantly. Lessons showing the
-// same lesson with the same options may share one (a classroom's hundred
-// students then render each step once, not a hundred times), so it is
-// safe for concurrent use.
+// RenderCache keeps rendered step bodies and scene frames so that View
+// never renders and a step seen once comes back instantly. Lessons showing
+// the same lesson with the same options may share one: a classroom's
+// hundred students then render each step and frame once, not a hundred
+// times (and not a hundred at once: the first renders, the rest wait for
+// it). It is safe for concurrent use.
 type RenderCache struct {
-	mu   sync.RWMutex
-	text map[renderKey]string
+	text   onceMap[renderKey]
+	scenes onceMap[sceneKey]
+}
+
+// sceneKey names one drawn scene frame.
+type sceneKey struct {
+	name  string
+	frame int
+	wide  bool
+	ascii bool
+	look  views.Look
 }
 
 // NewRenderCache returns an empty cache.
 func NewRenderCache() *RenderCache {
-	return &RenderCache{text: map[renderKey]string{}}
+	return &RenderCache{text: onceMap[renderKey]{m: map[renderKey]*onceEntry{}}, scenes: onceMap[sceneKey]{m: map[sceneKey]*onceEntry{}}}
 }
 
 func newRenderCache() *RenderCache { return NewRenderCache() }
 
-func (c *RenderCache) get(k renderKey) (string, bool) {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	s, ok := c.text[k]
-	return s, ok
+// scene returns a scene frame, drawing it the first time it is asked for.
+func (c *RenderCache) scene(k sceneKey, draw func() string) string { return c.scenes.do(k, draw) }
+
+func (c *RenderCache) get(k renderKey) (string, bool) { return c.text.get(k) }
+
+func (c *RenderCache) put(k renderKey, s string) { c.text.do(k, func() string { return s }) }
+
+// onceMap computes each key's value once, however many ask at the same time.
+type onceMap[K comparable] struct {
+	mu sync.Mutex
+	m  map[K]*onceEntry
 }
 
-func (c *RenderCache) put(k renderKey, s string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.text[k] = s
+type onceEntry struct {
+	once sync.Once
+	v    string
+	done atomic.Bool
+}
+
+func (o *onceMap[K]) entry(k K) *onceEntry {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	e := o.m[k]
+	if e == nil {
+		e = &onceEntry{}
+		o.m[k] = e
+	}
+	return e
+}
+
+// do returns k's value, computing it with f if no one has yet.
+func (o *onceMap[K]) do(k K, f func() string) string {
+	e := o.entry(k)
+	e.once.Do(func() {
+		e.v = f()
+		e.done.Store(true)
+	})
+	return e.v
+}
+
+// get returns k's value if it has been computed.
+func (o *onceMap[K]) get(k K) (string, bool) {
+	o.mu.Lock()
+	e := o.m[k]
+	o.mu.Unlock()
+	if e == nil || !e.done.Load() {
+		return "", false
+	}
+	return e.v, true
 }
 
 // renderBody renders a step's Markdown and appends its sources.
@@ -65,12 +114,7 @@ func renderBody(l *content.Lesson, k renderKey, s views.Styles) string {
 // body returns the current step's rendered text, rendering it now if the
 // cache does not have it yet.
 func (m Model) body(k renderKey) string {
-	if s, ok := m.cache.get(k); ok {
-		return s
-	}
-	s := renderBody(m.lesson, k, m.styles)
-	m.cache.put(k, s)
-	return s
+	return m.cache.text.do(k, func() string { return renderBody(m.lesson, k, m.styles) })
 }
 
 // prerenderedMsg carries step bodies rendered ahead, keyed by exactly what
@@ -84,6 +128,9 @@ type prerenderedMsg struct {
 // prerenderCmd renders the steps either side of the current one off the
 // update loop, so the next key press finds them cached.
 func (m Model) prerenderCmd(width int) tea.Cmd {
+	if m.opts.Follow {
+		return nil // a classroom's presenter renders ahead into the shared cache
+	}
 	var keys []renderKey
 	for _, i := range []int{m.nav.Step + 1, m.nav.Step - 1} {
 		k := renderKey{step: i, width: width, look: views.LookFor(m.isDark)}

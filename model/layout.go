@@ -206,7 +206,9 @@ func (m *Model) refreshScene() {
 	if d.scene != sceneBeside && d.scene != sceneAbove {
 		return
 	}
-	m.sceneView = views.Scene(m.step().Scene, m.anim.frame, d.sceneWide, m.glyphs, m.styles)
+	name, frame, wide := m.step().Scene, m.anim.frame, d.sceneWide
+	key := sceneKey{name: name, frame: frame, wide: wide, ascii: m.glyphs.ASCII, look: views.LookFor(m.isDark)}
+	m.sceneView = m.cache.scene(key, func() string { return views.Scene(name, frame, wide, m.glyphs, m.styles) })
 }
 
 // refreshTable redraws the table or cards after the selection moves.
