@@ -16,6 +16,7 @@ type renderKey struct {
 	step  int
 	width int
 	look  views.Look
+	pad   bool // every line padded to width, for a scene drawn to its right
 }
 
 // RenderCache keeps rendered step bodies and scene frames so that View
@@ -98,6 +99,11 @@ func (o *onceMap[K]) get(k K) (string, bool) {
 
 // renderBody renders a step's Markdown and appends its sources.
 func renderBody(l *content.Lesson, k renderKey, s views.Styles) string {
+	if k.pad {
+		plain := k
+		plain.pad = false
+		return padLines(renderBody(l, plain, s), k.width)
+	}
 	st := l.Steps[k.step]
 	out, err := views.Markdown(st.Body, k.width, k.look)
 	if err != nil {

@@ -393,7 +393,7 @@ func (m Model) renderExplorer() string {
 	case e.details && !e.wide:
 		body = e.panel.view()
 	case e.wide && len(e.view.Rows) > 0:
-		body = besides(padLines(fit(e.tableView, h), e.tableW), e.tableW, e.panel.view())
+		body = besides(splitLines(padLines(fit(e.tableView, h), e.tableW)), e.tableW, e.panel.view())
 	default:
 		body = e.tableView
 	}
@@ -421,12 +421,12 @@ func tabTitles(tabs []views.ExploreTab) []string {
 }
 
 // padLines pads each line to width so a panel can sit to its right.
-func padLines(s string, width int) []string {
+func padLines(s string, width int) string {
 	lines := splitLines(s)
 	for i, ln := range lines {
 		if w := lipgloss.Width(ln); w < width {
 			lines[i] = ln + strings.Repeat(" ", width-w)
 		}
 	}
-	return lines
+	return strings.Join(lines, "\n")
 }

@@ -61,23 +61,25 @@ func (m Model) onFollow(msg FollowMsg) (tea.Model, tea.Cmd) {
 	return m.goTo(msg.Position)
 }
 
-// goTo shows a teacher's position: the step, and the scene as the teacher has it.
+// goTo shows a teacher's position: the step, and the scene as the teacher
+// has it. It lays the screen out once, after both are set.
 func (m Model) goTo(p Position) (tea.Model, tea.Cmd) {
 	var cmds []tea.Cmd
-	if p.Step != m.nav.Step && p.Step >= 0 && p.Step < m.nav.Total {
+	moved := p.Step != m.nav.Step && p.Step >= 0 && p.Step < m.nav.Total
+	if moved {
 		m.nav = Nav{Step: p.Step, Total: m.nav.Total}
 		m.focus, m.overlay, m.row = focusText, overlayNone, 0
 		m.startScene()
-		m.layout(true)
-		cmds = append(cmds, m.prerenderCmd(m.dims().textW), m.moveCmd())
 	}
 	if m.sceneName() != "" {
 		m.anim.gen++
 		m.anim.frame = min(max(p.Frame, 0), m.lastFrame())
 		m.anim.playing = p.Playing && !m.opts.NoMotion
-		m.refreshScene()
-		m.syncKeys()
 		cmds = append(cmds, m.tickCmd())
+	}
+	m.layout(moved)
+	if moved {
+		cmds = append(cmds, m.prerenderCmd(m.dims().textW), m.moveCmd())
 	}
 	return m, tea.Batch(cmds...)
 }

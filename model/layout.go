@@ -178,15 +178,12 @@ func (m *Model) layout(reset bool) {
 	d := m.dims()
 
 	top := m.text.top
-	body := m.body(renderKey{step: m.nav.Step, width: d.textW, look: views.LookFor(m.isDark)})
+	body := m.body(renderKey{step: m.nav.Step, width: d.textW, look: views.LookFor(m.isDark), pad: d.scene == sceneBeside})
 	if d.scene == sceneCaption {
 		// Too small to draw the scene: say in words what it would show.
 		body = m.styles.Muted.Width(d.textW).Render("Diagram: "+views.SceneCaption(st.Scene)) + "\n\n" + body
 	}
 	m.text = newPane(body, d.textW, d.textH)
-	if d.scene == sceneBeside {
-		m.text.padTo(d.textW)
-	}
 	m.highlight()
 	if !reset {
 		m.text.scrollTo(top)

@@ -44,15 +44,6 @@ func (p pane) below() int { return max(len(p.lines)-p.top-p.height, 0) }
 // view is exactly height lines.
 func (p pane) view() string { return window(p.lines, p.top, p.height) }
 
-// padTo pads every line to width, so something can be drawn to its right.
-func (p *pane) padTo(width int) {
-	for i, ln := range p.lines {
-		if w := ansi.StringWidth(ln); w < width {
-			p.lines[i] = ln + strings.Repeat(" ", width-w)
-		}
-	}
-}
-
 // viewLines is the visible lines, exactly height of them.
 func (p pane) viewLines() []string {
 	out := make([]string, p.height)

@@ -150,3 +150,19 @@ func TestFollowingTheTeachersStepAndFrame(t *testing.T) {
 		t.Error("a student should be told the teacher has gone")
 	}
 }
+
+// BenchmarkFollow is a classroom student's lesson following the teacher to
+// a step it has shown before: the cost each of a room's followers pays.
+func BenchmarkFollow(b *testing.B) {
+	m := send(b, New(shipped(b), Options{Theme: ThemeDark, Follow: true}), tea.WindowSizeMsg{Width: 80, Height: 24})
+	steps := []int{4, 9}
+	for _, s := range steps {
+		m = send(b, m, FollowMsg{Position: Position{Step: s}, Teacher: true})
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		next, _ := m.Update(FollowMsg{Position: Position{Step: steps[i%2]}, Teacher: true})
+		m = next.(Model)
+		m.View()
+	}
+}

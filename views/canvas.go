@@ -113,7 +113,7 @@ func (c *canvas) box(x0, y0, x1, y1 int, g Glyphs, role Role) {
 func (c *canvas) render(styles *[roleCount]lipgloss.Style) string {
 	var pre, post [roleCount]string
 	for r, st := range styles {
-		pre[r], post[r], _ = strings.Cut(st.Render("\x00"), "\x00")
+		pre[r], post[r] = codes(st)
 	}
 	var b strings.Builder
 	b.Grow(c.w * c.h * 2)

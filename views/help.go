@@ -53,6 +53,9 @@ func interleave(cols []string, gap string) []string {
 // HelpBar is the one-line help at the bottom: "key desc" for each enabled
 // binding, in order, as many as fit in width, then "…" if some did not.
 func HelpBar(s Styles, bindings []key.Binding, width int) string {
+	// The same three styles wrap every item: work out their codes once.
+	keyPre, keyPost := codes(s.Help.ShortKey)
+	descPre, descPost := codes(s.Help.ShortDesc)
 	sep := s.Help.ShortSeparator.Render(" • ")
 	var b strings.Builder
 	used := 0
@@ -61,7 +64,6 @@ func HelpBar(s Styles, bindings []key.Binding, width int) string {
 			continue
 		}
 		h := kb.Help()
-		item := s.Help.ShortKey.Render(h.Key) + " " + s.Help.ShortDesc.Render(h.Desc)
 		w := lipgloss.Width(h.Key) + 1 + lipgloss.Width(h.Desc)
 		if used > 0 {
 			w += 3
@@ -75,8 +77,15 @@ func HelpBar(s Styles, bindings []key.Binding, width int) string {
 		if used > 0 {
 			b.WriteString(sep)
 		}
-		b.WriteString(item)
+		b.WriteString(keyPre + h.Key + keyPost + " " + descPre + h.Desc + descPost)
 		used += w
 	}
 	return b.String()
+}
+
+// codes returns the escape codes a style puts before and after its text,
+// for text that needs no other treatment (one line, no wrapping).
+func codes(st lipgloss.Style) (before, after string) {
+	before, after, _ = strings.Cut(st.Render("\x00"), "\x00")
+	return before, after
 }
