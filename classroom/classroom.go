@@ -55,7 +55,8 @@ type Server struct {
 
 	mu       sync.Mutex
 	programs map[*tea.Program]struct{}
-	steps    map[string]int // session id -> the step its lesson shows, for tests and logs
+	steps    map[string]int       // session id -> the step its lesson shows, for tests and logs
+	movedAt  map[string]time.Time // session id -> when its lesson last moved
 }
 
 // roleKey marks a presenter's connection in its ssh.Context.
@@ -75,7 +76,8 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Lesson == nil {
 		return nil, errors.New("no lesson to serve")
 	}
-	s := &Server{cfg: cfg, hub: newHub(), programs: map[*tea.Program]struct{}{}, steps: map[string]int{}, cache: model.NewRenderCache()}
+	s := &Server{cfg: cfg, hub: newHub(), programs: map[*tea.Program]struct{}{},
+		steps: map[string]int{}, movedAt: map[string]time.Time{}, cache: model.NewRenderCache()}
 	guarded := cfg.Password != "" || cfg.AuthorizedKeys != ""
 	if !guarded {
 		if !isLoopback(cfg.Listen) {
@@ -287,6 +289,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		s.mu.Lock()
 		delete(s.programs, p)
 		delete(s.steps, id)
+		delete(s.movedAt, id)
 		s.mu.Unlock()
 		s.logf("%s left", sess.User())
 	})
@@ -298,7 +301,19 @@ func (s *Server) record(id string, step int) {
 	defer s.mu.Unlock()
 	if _, ok := s.steps[id]; ok {
 		s.steps[id] = step
+		s.movedAt[id] = time.Now()
 	}
+}
+
+// MovedAt reports when each connected session's lesson last moved.
+func (s *Server) MovedAt() map[string]time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make(map[string]time.Time, len(s.movedAt))
+	for k, v := range s.movedAt {
+		out[k] = v
+	}
+	return out
 }
 
 // Steps reports the step each connected session's lesson shows.

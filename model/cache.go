@@ -28,6 +28,19 @@ type renderKey struct {
 type RenderCache struct {
 	text   onceMap[renderKey]
 	scenes onceMap[sceneKey]
+	tables onceMap[tableKey]
+}
+
+// tableKey names one drawn lesson table: its rows and columns depend on the
+// table and the width, the highlight on the row and focus.
+type tableKey struct {
+	name    string
+	width   int
+	height  int
+	row     int
+	focused bool
+	look    views.Look
+	ascii   bool
 }
 
 // sceneKey names one drawn scene frame.
@@ -41,7 +54,11 @@ type sceneKey struct {
 
 // NewRenderCache returns an empty cache.
 func NewRenderCache() *RenderCache {
-	return &RenderCache{text: onceMap[renderKey]{m: map[renderKey]*onceEntry{}}, scenes: onceMap[sceneKey]{m: map[sceneKey]*onceEntry{}}}
+	return &RenderCache{
+		text:   onceMap[renderKey]{m: map[renderKey]*onceEntry{}},
+		scenes: onceMap[sceneKey]{m: map[sceneKey]*onceEntry{}},
+		tables: onceMap[tableKey]{m: map[tableKey]*onceEntry{}},
+	}
 }
 
 func newRenderCache() *RenderCache { return NewRenderCache() }

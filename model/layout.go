@@ -208,7 +208,9 @@ func (m *Model) refreshScene() {
 	m.sceneView = m.cache.scene(key, func() string { return views.Scene(name, frame, wide, m.glyphs, m.styles) })
 }
 
-// refreshTable redraws the table or cards after the selection moves.
+// refreshTable redraws the table or cards after the selection moves. A
+// drawn table is a pure function of its key, so it comes from the shared
+// cache: a classroom's followers on the same step draw it once between them.
 func (m *Model) refreshTable() {
 	m.tableView = ""
 	d := m.dims()
@@ -219,13 +221,19 @@ func (m *Model) refreshTable() {
 		m.tableView = m.cardsView(d.frameW, d.tableH)
 		return
 	}
-	m.tbl.SetCursor(m.row)
-	m.tableView = m.tbl.View()
+	key := tableKey{name: m.grid.Name, width: d.frameW, height: max(d.tableH, 2), row: m.row,
+		focused: m.focus == focusTable, look: views.LookFor(m.isDark), ascii: m.glyphs.ASCII}
+	grid, widths, styles := m.grid, m.tableWidths, m.styles
+	m.tableView = m.cache.tables.do(key, func() string {
+		t, _ := newTable(grid, widths, -1, false, key.height, styles, key.focused)
+		t.SetCursor(key.row)
+		return t.View()
+	})
 }
 
-// layoutTable builds the bubbles table, or the cards when the columns do not fit.
+// layoutTable fits the table's columns, or chooses cards when they do not fit.
 func (m *Model) layoutTable(d dims) {
-	m.cards = false
+	m.cards, m.tableWidths = false, nil
 	defer m.refreshTable()
 	if m.grid.Name == "" {
 		return
@@ -235,7 +243,7 @@ func (m *Model) layoutTable(d dims) {
 		m.cards = true
 		return
 	}
-	m.tbl, _ = newTable(m.grid, widths, -1, false, max(d.tableH, 2), m.styles, m.focus == focusTable)
+	m.tableWidths = widths
 }
 
 // newTable builds a bubbles table of g's rows with the given column

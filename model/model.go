@@ -8,7 +8,6 @@ import (
 	"maps"
 	"time"
 
-	"charm.land/bubbles/v2/table"
 	tea "charm.land/bubbletea/v2"
 
 	"jakstat/content"
@@ -96,12 +95,12 @@ type Model struct {
 	prompt        *string // the ":" jump prompt's digits, nil when closed
 
 	// Panes of the current step, rebuilt by layout() on every step change or resize.
-	text  pane
-	panel pane // details or full help
-	tbl   table.Model
-	grid  views.Grid // the step's table; Name is "" when it has none
-	cards bool       // the table is shown as cards (too narrow for columns)
-	row   int        // selected row of the table or cards
+	text        pane
+	panel       pane       // details or full help
+	tableWidths []int      // the lesson table's fitted columns; nil for cards or no table
+	grid        views.Grid // the step's table; Name is "" when it has none
+	cards       bool       // the table is shown as cards (too narrow for columns)
+	row         int        // selected row of the table or cards
 
 	// Pieces of the frame that change only with the step, the size, the
 	// theme or the selection, kept so View only joins strings.

@@ -155,7 +155,7 @@ func TestFollowingTheTeachersStepAndFrame(t *testing.T) {
 // a step it has shown before: the cost each of a room's followers pays.
 func BenchmarkFollow(b *testing.B) {
 	m := send(b, New(shipped(b), Options{Theme: ThemeDark, Follow: true}), tea.WindowSizeMsg{Width: 80, Height: 24})
-	steps := []int{4, 9}
+	steps := []int{13, 7}
 	for _, s := range steps {
 		m = send(b, m, FollowMsg{Position: Position{Step: s}, Teacher: true})
 	}
