@@ -2,6 +2,7 @@ package model
 
 import (
 	"maps"
+	"slices"
 	"strconv"
 
 	"charm.land/bubbles/v2/key"
@@ -153,7 +154,7 @@ func (m Model) quizKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		if order {
-			if !containsInt(qz.picked, n-1) {
+			if !slices.Contains(qz.picked, n-1) {
 				qz.picked = append(qz.picked, n-1)
 			}
 			m.layout(false)
@@ -411,13 +412,4 @@ func (m *Model) clampFind() {
 		return
 	}
 	m.find.sel = min(max(m.find.sel, 0), max(n-1, 0))
-}
-
-func containsInt(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
