@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -135,7 +136,12 @@ func TestBrokenLessonNeverStarts(t *testing.T) {
 }
 
 // TestImportRules keeps the layers one way: main -> model -> views -> content.
+// content, the data and its validator, may use only the standard library,
+// the YAML parser and the Markdown parser (which has no terminal code).
 func TestImportRules(t *testing.T) {
+	only := map[string][]string{
+		"content": {"go.yaml.in/yaml/v3", "github.com/yuin/goldmark"},
+	}
 	forbidden := map[string][]string{
 		"content":   {"jakstat/views", "jakstat/model", "charm.land/", "github.com/charmbracelet/"},
 		"views":     {"jakstat/model", "jakstat/state", "charm.land/bubbletea"},
@@ -160,6 +166,10 @@ func TestImportRules(t *testing.T) {
 					if strings.HasPrefix(path, b) {
 						t.Errorf("%s imports %s", f, path)
 					}
+				}
+				if allowed, ok := only[dir]; ok && strings.Contains(strings.Split(path, "/")[0], ".") &&
+					!slices.ContainsFunc(allowed, func(a string) bool { return path == a || strings.HasPrefix(path, a+"/") }) {
+					t.Errorf("%s imports %s; %s may import only the standard library and %v", f, path, dir, allowed)
 				}
 			}
 		}

@@ -19,6 +19,7 @@ type Lesson struct {
 
 	sourceIndex map[string]int
 	drugIndex   map[string]int
+	unloaded    map[string]bool // files Load could not read; see Lesson.loaded
 }
 
 // Meta is the lesson-wide information from lesson.yaml.

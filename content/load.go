@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -89,6 +90,7 @@ func Load(fsys fs.FS) (*Lesson, error) {
 	for _, f := range found {
 		p = append(p, f...)
 	}
+	l.unloaded = p.files()
 	l.index()
 	if err := l.Validate(); err != nil {
 		var v Errors
@@ -158,9 +160,8 @@ func seqItems(n *yaml.Node, key string) []*yaml.Node {
 // are errors). When root is non-nil the node tree is kept for line numbers.
 // offset is added to every reported line (front matter starts below "---").
 func (p *Errors) decode(fsys fs.FS, name string, offset int, out any, root *yaml.Node) bool {
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		p.add(name, 0, "cannot read: %s", errText(err))
+	data, ok := readLessonFile(fsys, name, maxDataBytes, p)
+	if !ok {
 		return false
 	}
 	return p.decodeBytes(name, data, offset, out, root)
@@ -263,16 +264,19 @@ func loadSteps(fsys fs.FS, p *Errors) []Step {
 	var steps []Step
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || path.Ext(name) != ".md" {
+		if path.Ext(name) != ".md" {
+			continue
+		}
+		if e.IsDir() {
+			p.add(name, 0, "is a folder: a step is a file named NN-slug.md, and folders are not read")
 			continue
 		}
 		if !stepName.MatchString(name) {
 			p.add(name, 0, "step files are named NN-slug.md (two digits, a dash, lowercase letters, digits and dashes)")
 			continue
 		}
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			p.add(name, 0, "cannot read: %s", errText(err))
+		data, ok := readLessonFile(fsys, name, maxStepBytes, p)
+		if !ok {
 			continue
 		}
 		st, ok := parseStep(name, data, p)
@@ -326,8 +330,12 @@ func parseStep(name string, data []byte, p *Errors) (Step, bool) {
 	if st.Sources.Line > 0 {
 		st.Sources.Line++ // node lines count from the front matter, which starts on line 2
 	}
-	st.BodyLine = strings.Count(front, "\n") + 3
+	// The body starts on the line after the closing "---", past any blank lines.
 	st.Body = strings.TrimSpace(body)
+	lead := strings.TrimLeftFunc(body, unicode.IsSpace)
+	st.BodyLine = strings.Count(front, "\n") + 3 + strings.Count(body[:len(body)-len(lead)], "\n")
+	// A file that ends on its closing "---" has no line after it.
+	st.BodyLine = min(st.BodyLine, strings.Count(text, "\n")+1)
 	return st, true
 }
 

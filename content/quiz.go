@@ -142,13 +142,13 @@ func (l *Lesson) validateQuestions(p *Errors) {
 			p.add(f, ln, "duplicate question id %q", q.ID)
 		}
 		seen[q.ID] = true
-		if !slices.Contains(sections, q.Section) {
+		if !slices.Contains(sections, q.Section) && l.loaded("steps") {
 			p.add(f, ln, "question %s: section %q is not a section of the lesson", q.ID, q.Section)
 		}
 		if q.Prompt == "" || q.Explain == "" {
 			p.add(f, ln, "question %s: prompt and explain are both required", q.ID)
 		}
-		if l.StepIndex(q.Step) < 0 {
+		if l.StepIndex(q.Step) < 0 && l.loaded("steps") {
 			p.add(f, ln, "question %s: step %q does not exist", q.ID, q.Step)
 		}
 		for _, c := range q.Corrects {

@@ -36,6 +36,9 @@ func (l *Lesson) Validate() error {
 }
 
 func (l *Lesson) validateMeta(p *Errors) {
+	if !l.loaded(metaFile) {
+		return // its one problem is already reported
+	}
 	m := &l.Meta
 	if strings.TrimSpace(m.Title) == "" {
 		p.add(metaFile, 0, "title is missing")
@@ -77,14 +80,14 @@ func (l *Lesson) refs(p *Errors, file string, fallbackLine int, r Refs, what str
 		p.add(file, line, "%s lists no sources: every fact needs one", what)
 	}
 	for _, id := range r.IDs {
-		if _, ok := l.sourceIndex[id]; !ok {
+		if _, ok := l.sourceIndex[id]; !ok && l.loaded(sourcesFile) {
 			p.add(file, line, "%s cites source %q, which is not in %s", what, id, sourcesFile)
 		}
 	}
 }
 
 func (l *Lesson) validateSteps(p *Errors) {
-	if len(l.Steps) == 0 {
+	if len(l.Steps) == 0 && l.loaded("steps") {
 		p.add(".", 0, "the lesson has no steps (files named NN-slug.md)")
 	}
 	ids := map[string]string{}
@@ -119,6 +122,7 @@ func (l *Lesson) validateSteps(p *Errors) {
 		if st.Body == "" {
 			p.add(f, st.BodyLine, "the step has no text after its front matter")
 		}
+		checkBody(st, p)
 		l.refs(p, f, 2, st.Sources, "step "+st.ID, false)
 	}
 }
@@ -203,7 +207,7 @@ func (l *Lesson) validateSideEffects(p *Errors) {
 			p.add(f, ln, "side effect %s: unknown group %q (known: %s)", s.ID, s.Group, strings.Join(Groups(), ", "))
 		}
 		for _, r := range s.Reported {
-			if _, ok := l.drugIndex[r.Drug]; !ok {
+			if _, ok := l.drugIndex[r.Drug]; !ok && l.loaded(drugsFile) {
 				p.add(f, r.Line, "side effect %s: unknown drug %q (not in %s)", s.ID, r.Drug, drugsFile)
 			}
 			l.refs(p, f, r.Line, r.Sources, "side effect "+s.ID+" for "+r.Drug, false)
@@ -238,7 +242,7 @@ func (l *Lesson) validateTrials(p *Errors) {
 		if t.Trial == "" || t.Skin == "" || t.Week <= 0 {
 			p.add(f, ln, "trial %s: trial, week and skin are all required", t.ID)
 		}
-		if _, ok := l.drugIndex[t.Drug]; !ok {
+		if _, ok := l.drugIndex[t.Drug]; !ok && l.loaded(drugsFile) {
 			p.add(f, ln, "trial %s: unknown drug %q (not in %s)", t.ID, t.Drug, drugsFile)
 		}
 		l.refs(p, f, ln, t.Sources, "trial "+t.ID, true)
