@@ -28,10 +28,17 @@ func Cards(g Grid, width, selected int, s Styles) (string, []int) {
 			marker = s.CardCursor.Render("▸ ")
 			title = title.Inherit(s.Table.Selected)
 		}
-		b.WriteString(marker)
-		b.WriteString(title.Render(Truncate(cell(row, 0), inner)))
-		b.WriteByte('\n')
-		line++
+		// The title wraps rather than being cut: a card is the narrow
+		// layout, and a row's name is what the learner reads first.
+		for j, ln := range strings.Split(ansi.Wrap(cell(row, 0), inner, ""), "\n") {
+			if j > 0 {
+				marker = "  "
+			}
+			b.WriteString(marker)
+			b.WriteString(title.Render(ln))
+			b.WriteByte('\n')
+			line++
+		}
 		for c := 1; c < len(g.Columns); c++ {
 			text := s.Label.Render(g.Columns[c].Title+": ") + s.Value.Render(cell(row, c))
 			wrapped := lipgloss.NewStyle().Width(inner).Render(text)
@@ -56,14 +63,26 @@ func cell(row []string, i int) string {
 // PlainTable lays a grid out as plain text columns within width, each cell
 // wrapped at word boundaries so nothing is cut, or as cards when the
 // columns cannot fit. It is the print path's table.
-func PlainTable(g Grid, width int) string {
+func PlainTable(g Grid, width int) string { return textTable(g, width, nil) }
+
+// textTable is PlainTable, styled when s is not nil (a table in a step
+// body): the header bold, the rule a faint line, the cards as the lesson's.
+func textTable(g Grid, width int, s *Styles) string {
 	widths, ok := FitColumns(g, width, true)
 	if !ok {
+		if s != nil {
+			out, _ := Cards(g, width, -1, *s)
+			return out
+		}
 		out, _ := Cards(g, width, -1, Styles{})
 		return ansi.Strip(out)
 	}
+	head, rule, ruleStyle := lipgloss.NewStyle(), "-", lipgloss.NewStyle()
+	if s != nil {
+		head, rule, ruleStyle = s.CardTitle, "─", s.Muted
+	}
 	var b strings.Builder
-	writeRow := func(cells []string) {
+	writeRow := func(cells []string, style lipgloss.Style) {
 		wrapped := make([][]string, len(widths))
 		height := 1
 		for i, w := range widths {
@@ -77,7 +96,7 @@ func PlainTable(g Grid, width int) string {
 				if ln < len(wrapped[i]) {
 					text = wrapped[i][ln]
 				}
-				out.WriteString(text)
+				out.WriteString(style.Render(text))
 				out.WriteString(strings.Repeat(" ", max(w-ansi.StringWidth(text), 0)+cellPad))
 			}
 			b.WriteString(strings.TrimRight(out.String(), " "))
@@ -85,19 +104,19 @@ func PlainTable(g Grid, width int) string {
 		}
 	}
 	titles := make([]string, len(g.Columns))
-	rule := 0
+	ruleWidth := 0
 	for i, c := range g.Columns {
 		titles[i] = c.Title
-		rule += widths[i] + cellPad
+		ruleWidth += widths[i] + cellPad
 	}
-	writeRow(titles)
-	b.WriteString(strings.Repeat("-", rule-cellPad) + "\n")
+	writeRow(titles, head)
+	b.WriteString(ruleStyle.Render(strings.Repeat(rule, ruleWidth-cellPad)) + "\n")
 	spaced := slices.ContainsFunc(g.Rows, func(r []string) bool { return multiLine(r, widths) })
 	for i, r := range g.Rows {
 		if i > 0 && spaced {
 			b.WriteByte('\n')
 		}
-		writeRow(r)
+		writeRow(r, lipgloss.NewStyle())
 	}
 	return strings.TrimRight(b.String(), "\n")
 }

@@ -3,12 +3,13 @@ package views
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"jakstat/content"
 )
 
 // Look picks how Markdown is drawn: colours for a dark or light terminal,
@@ -30,59 +31,76 @@ func LookFor(isDark bool) Look {
 	return Light
 }
 
-// Markdown renders a step body to lines at most width cells wide.
-//
-// It parses with goldmark and draws the result itself instead of using
-// glamour: glamour's syntax highlighter costs ~15 ms of start-up (package
-// init) before the first frame, a render takes milliseconds, and its wrapper
-// lets lines run over the width and breaks blockquotes into one-word
-// orphans at narrow widths. Lesson bodies need paragraphs, headings, lists,
-// quotes and emphasis; this draws those exactly, in microseconds, with every
-// line carrying its own styles so any line can start a scrolled view.
-func Markdown(body string, width int, look Look) (string, error) {
-	src := []byte(body)
-	doc := goldmark.New().Parser().Parse(text.NewReader(src))
-	r := mdRenderer{src: src, look: look}
-	if look != Plain {
-		r.s = NewStyles(look == Dark)
-	}
-	lines := r.children(doc, max(width, 10), inlineStyle{})
-	return strings.Join(lines, "\n"), nil
+// MarkdownOptions are what the caller decides about drawing a step body.
+type MarkdownOptions struct {
+	// Width is the most cells a line may take; below 10 it counts as 10.
+	Width int
+	// Look is the colours, or Plain for text without escape codes.
+	Look Look
+	// Hyperlinks draws each link as an OSC 8 hyperlink: its text is
+	// clickable and the address is not printed. Set it only for a terminal
+	// known to support them; otherwise (and always with Plain) the address
+	// follows the link's text in brackets, so it is never lost.
+	Hyperlinks bool
 }
 
-// inlineStyle is the emphasis in force on a run of text.
+// Markdown renders a step body to lines at most width cells wide, with
+// addresses of links printed in brackets. It is RenderMarkdown with only a
+// width and a look.
+func Markdown(body string, width int, look Look) string {
+	return RenderMarkdown(body, MarkdownOptions{Width: width, Look: look})
+}
+
+// RenderMarkdown renders a step body as the options say.
+//
+// It parses with goldmark (content.ParseMarkdown, the dialect the validator
+// checks) and draws the result itself instead of using glamour, which costs
+// tens of milliseconds of start-up, milliseconds a render, and at narrow
+// widths breaks quotes into one-word lines and loses list indents (README
+// has the figures). Lines break where Unicode allows (UAX #14: between
+// words, after hyphens, between CJK characters); a word wider than a line
+// is split, never cut. Every line carries its own styles, so any line can
+// start a scrolled view.
+func RenderMarkdown(body string, o MarkdownOptions) string {
+	if !utf8.ValidString(body) {
+		// The validator refuses such files; text from elsewhere is mended
+		// so that every width is measured the same way.
+		body = strings.ToValidUTF8(body, "\uFFFD")
+	}
+	doc, src := content.ParseMarkdown(body)
+	r := mdRenderer{src: src, o: o, open: map[inlineStyle][2]string{}}
+	if o.Look == Plain {
+		r.o.Hyperlinks = false // a hyperlink is an escape code
+	} else {
+		r.s = NewStyles(o.Look == Dark)
+	}
+	return strings.Join(r.children(doc, max(o.Width, 10), inlineStyle{}), "\n")
+}
+
+// inlineStyle is what is in force on a run of text. It is comparable, so
+// runs that share it can be drawn under one escape sequence.
 type inlineStyle struct {
-	bold, italic, code, heading, quote bool
+	heading                     int // 1-6, or 0 outside headings
+	bold, italic, strike, code  bool
+	quote, link, muted, literal bool
 }
 
 type mdRenderer struct {
 	src  []byte
-	look Look
+	o    MarkdownOptions
 	s    Styles
+	open map[inlineStyle][2]string // each style's opening and closing codes, worked out once
 }
 
-func (r *mdRenderer) style(st inlineStyle) lipgloss.Style {
-	if r.look == Plain {
-		return lipgloss.NewStyle()
+func (r *mdRenderer) plain() bool { return r.o.Look == Plain }
+
+// glyph picks the drawing character for the look: Plain output must read
+// in any font and fold to ASCII.
+func (r *mdRenderer) glyph(unicode, ascii string) string {
+	if r.plain() {
+		return ascii
 	}
-	var out lipgloss.Style
-	switch {
-	case st.heading:
-		out = r.s.MdHeading
-	case st.code:
-		out = r.s.MdCode
-	case st.quote:
-		out = r.s.MdQuote
-	default:
-		out = r.s.MdText
-	}
-	if st.bold {
-		out = out.Bold(true)
-	}
-	if st.italic {
-		out = out.Italic(true)
-	}
-	return out
+	return unicode
 }
 
 // children renders n's child blocks, one blank line between blocks; a tight
@@ -105,66 +123,105 @@ func (r *mdRenderer) children(n ast.Node, width int, st inlineStyle) []string {
 func (r *mdRenderer) block(n ast.Node, width int, st inlineStyle) []string {
 	switch n := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock:
-		return wrapWords(r.words(n, st), width, r)
+		return r.wrap(r.spans(n, st), width)
 	case *ast.Heading:
-		st.heading, st.bold = true, true
-		return wrapWords(r.words(n, st), width, r)
+		return r.heading(n, width, st)
 	case *ast.Blockquote:
-		st.quote = true
-		inner := r.children(n, width-2, st)
-		bar := r.style(inlineStyle{quote: true}).Render(r.glyph("┃", "|"))
-		for i, ln := range inner {
-			inner[i] = strings.TrimRight(bar+" "+ln, " ")
-		}
-		return inner
+		return r.quote(n, width, st)
 	case *ast.List:
 		return r.list(n, width, st)
 	case *ast.ThematicBreak:
-		return []string{r.s.Muted.Render(strings.Repeat(r.glyph("─", "-"), width))}
+		return []string{r.render(inlineStyle{muted: true}, strings.Repeat(r.glyph("─", "-"), width))}
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
-		var out []string
-		lines := n.Lines()
-		code := r.style(inlineStyle{code: true})
-		for i := range lines.Len() {
-			seg := lines.At(i)
-			ln := strings.TrimRight(string(seg.Value(r.src)), "\n")
-			out = append(out, code.Render(ansi.Truncate(ln, width, "…")))
-		}
-		return out
+		return r.code(n, width)
+	case *ast.HTMLBlock:
+		return r.htmlBlock(n, width)
+	case *east.Table:
+		return r.table(n, width)
 	}
-	return nil // raw HTML and anything unknown: the validator keeps them out of lessons
+	if n.FirstChild() != nil {
+		return r.children(n, width, st)
+	}
+	return nil
 }
 
-func (r *mdRenderer) glyph(unicode, ascii string) string {
-	if r.look == Plain {
-		return ascii
+// heading draws the levels apart: # and ## get a rule under them (double,
+// then light), ### is bold in the accent colour, deeper levels bold and
+// italic in the text colour. In Plain, the rules are = and -.
+func (r *mdRenderer) heading(n *ast.Heading, width int, st inlineStyle) []string {
+	st.heading = min(max(n.Level, 1), 6)
+	lines := r.wrap(r.spans(n, st), width)
+	if n.Level > 2 || len(lines) == 0 {
+		return lines
 	}
-	return unicode
+	w := 0
+	for _, ln := range lines {
+		w = max(w, lipgloss.Width(ln))
+	}
+	rule := r.glyph("═", "=")
+	if n.Level == 2 {
+		rule = r.glyph("─", "-")
+	}
+	return append(lines, r.render(inlineStyle{heading: n.Level, literal: true}, strings.Repeat(rule, w)))
 }
 
-// list renders items with a bullet or number and a hanging indent.
+// quote draws a bar down the left of every line, nested quotes included.
+// A quote too deep for the width loses its bar rather than overflow.
+func (r *mdRenderer) quote(n *ast.Blockquote, width int, st inlineStyle) []string {
+	st.quote = true
+	if width < minNested+2 {
+		return r.children(n, width, st)
+	}
+	inner := r.children(n, width-2, st)
+	bar := r.render(inlineStyle{quote: true}, r.glyph("┃", "|"))
+	for i, ln := range inner {
+		inner[i] = strings.TrimRight(bar+" "+ln, " ")
+	}
+	return inner
+}
+
+// minNested is the narrowest a quote's or list item's text may get before
+// the bar or the hanging indent is dropped to keep within the width.
+const minNested = 8
+
+// list renders items with a bullet, a number or a task box and a hanging
+// indent. Numbers are right-aligned, so 9. and 10. line up.
 func (r *mdRenderer) list(l *ast.List, width int, st inlineStyle) []string {
 	var out []string
 	num := l.Start
-	marker := func() string {
-		if l.IsOrdered() {
-			m := strconv.Itoa(num) + ". "
-			num++
-			return m
-		}
-		return "• "
-	}
+	digits := len(strconv.Itoa(l.Start + l.ChildCount() - 1))
 	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
-		m := marker()
-		indent := strings.Repeat(" ", ansi.StringWidth(m))
-		inner := r.children(item, width-len(indent), st)
+		var m string
+		switch {
+		case l.IsOrdered():
+			n := strconv.Itoa(num)
+			m = strings.Repeat(" ", max(digits-len(n), 0)) + n + string(l.Marker) + " "
+			num++
+		case taskBox(item) != nil:
+			m = "[ ] "
+			if taskBox(item).IsChecked {
+				m = "[x] "
+			}
+		default:
+			m = "• " // --ascii folds it to * with the rest of the frame
+		}
+		mw := lipgloss.Width(m)
+		indent := strings.Repeat(" ", mw)
+		inner := r.children(item, width-mw, st)
+		if width-mw < minNested {
+			indent, inner = "", r.children(item, width, st)
+			inner = append([]string{""}, inner...)
+		}
+		if len(inner) == 0 {
+			inner = []string{""}
+		}
 		if !l.IsTight && len(out) > 0 {
 			out = append(out, "")
 		}
 		for i, ln := range inner {
 			switch {
 			case i == 0:
-				out = append(out, r.style(st).Render(m)+ln)
+				out = append(out, strings.TrimRight(r.render(st, m)+ln, " "))
 			case ln == "":
 				out = append(out, "")
 			default:
@@ -175,154 +232,83 @@ func (r *mdRenderer) list(l *ast.List, width int, st inlineStyle) []string {
 	return out
 }
 
-// piece is a run of text in one style; a word is pieces with no space
-// between them ("**JAK1**," is a bold piece and a plain comma).
-type piece struct {
-	text  string
-	style inlineStyle
-}
-
-type word struct {
-	pieces []piece
-	width  int
-	br     bool // a hard line break, not a word
-}
-
-// words flattens a block's inline content into words.
-func (r *mdRenderer) words(n ast.Node, st inlineStyle) []word {
-	var ws []word
-	glue := false // the next text continues the last word
-	add := func(s string, st inlineStyle) {
-		for i, f := range strings.Split(s, " ") {
-			if i > 0 {
-				glue = false
-			}
-			if f == "" {
-				continue
-			}
-			p := piece{text: f, style: st}
-			if glue && len(ws) > 0 && !ws[len(ws)-1].br {
-				last := &ws[len(ws)-1]
-				last.pieces = append(last.pieces, p)
-				last.width += ansi.StringWidth(f)
-			} else {
-				ws = append(ws, word{pieces: []piece{p}, width: ansi.StringWidth(f)})
-			}
-			glue = true
-		}
-		if strings.HasSuffix(s, " ") {
-			glue = false
+// taskBox returns a task list item's check box, or nil.
+func taskBox(item ast.Node) *east.TaskCheckBox {
+	if first := item.FirstChild(); first != nil {
+		if box, ok := first.FirstChild().(*east.TaskCheckBox); ok {
+			return box
 		}
 	}
-	var walk func(n ast.Node, st inlineStyle)
-	walk = func(n ast.Node, st inlineStyle) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch c := c.(type) {
-			case *ast.Text:
-				add(string(c.Value(r.src)), st)
-				if c.HardLineBreak() {
-					ws = append(ws, word{br: true})
-					glue = false
-				} else if c.SoftLineBreak() {
-					glue = false
-				}
-			case *ast.String:
-				add(string(c.Value), st)
-			case *ast.Emphasis:
-				inner := st
-				if c.Level >= 2 {
-					inner.bold = true
-				} else {
-					inner.italic = true
-				}
-				walk(c, inner)
-			case *ast.CodeSpan:
-				inner := st
-				inner.code = true
-				walk(c, inner)
-			case *ast.AutoLink:
-				add(string(c.URL(r.src)), st)
-			case *ast.RawHTML:
-				// Left out: lessons are text.
-			default:
-				walk(c, st) // links and images: their text
-			}
-		}
-	}
-	walk(n, st)
-	return ws
+	return nil
 }
 
-// wrapWords lays words out in lines of at most width cells, breaking only
-// between words (a word longer than a line is cut at a grapheme). Each line
-// is styled on its own.
-func wrapWords(ws []word, width int, r *mdRenderer) []string {
-	var lines []string
-	var cur []word
-	curW := 0
-	flush := func() {
-		lines = append(lines, r.line(cur))
-		cur, curW = nil, 0
+// code draws a code block indented by two columns. Long lines wrap (at a
+// space where one is near, else mid-word) and their continuations are
+// indented two more, so nothing is cut and a wrapped line reads as one.
+func (r *mdRenderer) code(n ast.Node, width int) []string {
+	var out []string
+	lines := n.Lines()
+	for i := range lines.Len() {
+		ln := strings.TrimRight(expandTabs(string(r.src[lines.At(i).Start:lines.At(i).Stop])), " \n\r")
+		out = append(out, r.codeLine(cleanText(ln), width, inlineStyle{code: true, literal: true})...)
 	}
-	for _, w := range ws {
-		if w.br {
-			flush()
+	return out
+}
+
+// codeLine wraps one line of literal text with the code block's indents
+// (dropped when the width is too narrow to spare them).
+func (r *mdRenderer) codeLine(ln string, width int, st inlineStyle) []string {
+	indent, more := "  ", "    "
+	if width < minNested+len(more) {
+		indent, more = "", ""
+	}
+	if ln == "" {
+		return []string{""}
+	}
+	head, rest := splitLine(ln, width-len(indent))
+	out := []string{indent + r.render(st, head)}
+	for rest != "" {
+		head, rest = splitLine(rest, width-len(more))
+		out = append(out, more+r.render(st, head))
+	}
+	return out
+}
+
+// htmlBlock draws what the validator lets through: nothing for a comment, a
+// blank line for <br>. Anything else (only in text that was not
+// validated) is shown as it is written, so nothing disappears silently.
+func (r *mdRenderer) htmlBlock(n *ast.HTMLBlock, width int) []string {
+	raw := n.Lines().Value(r.src)
+	switch {
+	case n.HTMLBlockType == ast.HTMLBlockType2:
+		return nil
+	case content.IsHTMLBreak(raw):
+		return []string{""}
+	}
+	var out []string
+	for _, ln := range strings.Split(strings.TrimRight(string(raw), "\n"), "\n") {
+		out = append(out, r.codeLine(cleanText(expandTabs(ln)), width, inlineStyle{muted: true, literal: true})...)
+	}
+	return out
+}
+
+// expandTabs replaces tabs with spaces to the next multiple of four
+// columns: a tab has no width of its own to lay out.
+func expandTabs(s string) string {
+	if !strings.Contains(s, "\t") {
+		return s
+	}
+	var b strings.Builder
+	col := 0
+	for _, c := range s {
+		if c == '\t' {
+			n := 4 - col%4
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
 			continue
 		}
-		if w.width > width {
-			w = cutWord(w, width)
-		}
-		need := w.width
-		if len(cur) > 0 {
-			need++
-		}
-		if curW+need > width && len(cur) > 0 {
-			flush()
-			need = w.width
-		}
-		cur = append(cur, w)
-		curW += need
+		b.WriteRune(c)
+		col += textWidth(string(c))
 	}
-	if len(cur) > 0 {
-		flush()
-	}
-	return lines
-}
-
-// cutWord shortens a word wider than a whole line, marking the cut.
-func cutWord(w word, width int) word {
-	var b strings.Builder
-	for _, p := range w.pieces {
-		b.WriteString(p.text)
-	}
-	short := ansi.Truncate(b.String(), width, "…")
-	return word{pieces: []piece{{text: short, style: w.pieces[0].style}}, width: ansi.StringWidth(short)}
-}
-
-// line renders one line's words, joining runs that share a style so each
-// style is opened once.
-func (r *mdRenderer) line(ws []word) string {
-	var b, run strings.Builder
-	var runStyle inlineStyle
-	started := false
-	emit := func() {
-		if run.Len() > 0 {
-			b.WriteString(r.style(runStyle).Render(run.String()))
-			run.Reset()
-		}
-	}
-	for i, w := range ws {
-		for j, p := range w.pieces {
-			if started && p.style != runStyle {
-				emit()
-			}
-			if i > 0 && j == 0 {
-				run.WriteByte(' ')
-			}
-			runStyle, started = p.style, true
-			run.WriteString(p.text)
-		}
-	}
-	emit()
 	return b.String()
 }

@@ -24,13 +24,12 @@ func Print(l *content.Lesson, width int, ascii bool) (string, error) {
 		glyphs = ASCIIGlyphs()
 	}
 	bodies := make([]string, len(l.Steps))
-	errs := make([]error, len(l.Steps))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range min(runtime.GOMAXPROCS(0), len(l.Steps)) {
 		wg.Go(func() {
 			for i := range next {
-				bodies[i], errs[i] = Markdown(l.Steps[i].Body, width, Plain)
+				bodies[i] = Markdown(l.Steps[i].Body, width, Plain)
 			}
 		})
 	}
@@ -49,9 +48,6 @@ func Print(l *content.Lesson, width int, ascii bool) (string, error) {
 	b.WriteString("\n" + wrap(l.Meta.Disclaimer, width) + "\n")
 	b.WriteString(fmt.Sprintf("Facts checked on %s.\n", l.Meta.Checked))
 	for i, st := range l.Steps {
-		if errs[i] != nil {
-			return "", fmt.Errorf("%s: %w", st.File, errs[i])
-		}
 		b.WriteString("\n" + rule + "\n")
 		b.WriteString(wrap(fmt.Sprintf("Step %d/%d · %s · %s", i+1, len(l.Steps), st.Section, st.Title), width))
 		b.WriteString("\n" + rule + "\n\n")

@@ -41,10 +41,14 @@ type Styles struct {
 	Prompt     lipgloss.Style // the ":" jump prompt
 	Match      lipgloss.Style // a search match
 
-	MdText    lipgloss.Style // body text
-	MdHeading lipgloss.Style // ### headings in a step
-	MdQuote   lipgloss.Style // blockquotes: misconception notes
-	MdCode    lipgloss.Style // `code`
+	MdText     lipgloss.Style // body text
+	MdHeading1 lipgloss.Style // # headings, over a heavy rule
+	MdHeading2 lipgloss.Style // ## headings, over a light rule
+	MdHeading  lipgloss.Style // ### headings in a step
+	MdHeading4 lipgloss.Style // #### headings and deeper
+	MdQuote    lipgloss.Style // blockquotes: misconception notes
+	MdCode     lipgloss.Style // `code` and code blocks
+	MdLink     lipgloss.Style // a link's text (underlined as well)
 
 	SceneMembrane lipgloss.Style // membrane, nucleus: the scenery
 	SceneSignal   lipgloss.Style // the signal: cytokine, active JAKs, P marks, a gene on
@@ -89,9 +93,13 @@ func NewStyles(isDark bool) Styles {
 		Match:      base.Bold(true).Reverse(true),
 		Help:       help.DefaultStyles(isDark),
 		MdText:     base.Foreground(text),
+		MdHeading1: base.Bold(true).Foreground(accent),
+		MdHeading2: base.Bold(true).Foreground(accent),
 		MdHeading:  base.Bold(true).Foreground(accent),
+		MdHeading4: base.Bold(true).Italic(true).Foreground(text),
 		MdQuote:    base.Foreground(warm),
 		MdCode:     base.Foreground(accent),
+		MdLink:     base.Foreground(accent),
 
 		SceneMembrane: base.Foreground(muted),
 		SceneSignal:   base.Bold(true).Foreground(accent),

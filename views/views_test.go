@@ -97,10 +97,7 @@ func TestMarkdownFitsEveryWidth(t *testing.T) {
 	for w := MinWidth - 2; w <= 100; w += step {
 		for _, st := range l.Steps {
 			for _, look := range []Look{Dark, Light, Plain} {
-				out, err := Markdown(st.Body, w, look)
-				if err != nil {
-					t.Fatal(err)
-				}
+				out := Markdown(st.Body, w, look)
 				lines := strings.Split(ansi.Strip(out), "\n")
 				bar := "┃ "
 				if look == Plain {
@@ -280,9 +277,7 @@ func BenchmarkMarkdown(b *testing.B) {
 	for _, w := range []int{78, 98} {
 		b.Run(fmt.Sprint(w), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := Markdown(body, w, Dark); err != nil {
-					b.Fatal(err)
-				}
+				Markdown(body, w, Dark)
 			}
 		})
 	}
