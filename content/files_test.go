@@ -46,6 +46,10 @@ func TestLoadRefusesBadFiles(t *testing.T) {
 			files: map[string]*fstest.MapFile{"sources.yaml": {Data: []byte("- id: S1\n  title: A s\xe9ource\n")}},
 			want:  []string{"sources.yaml:2: invalid UTF-8 (byte 0xE9): save the file as UTF-8 text"},
 		},
+		"line numbers with old Mac line ends": {
+			files: map[string]*fstest.MapFile{"01-a.md": {Data: []byte("---\rid: a\rtitle: A\rsection: S\r---\rBody\r\r<b>bold</b>\r")}},
+			want:  []string{`01-a.md:8: raw HTML <b> cannot be drawn in a terminal: write it in Markdown (only <br> is allowed, for a line break)`},
+		},
 		"NUL byte in drugs.yaml": {
 			files: map[string]*fstest.MapFile{"drugs.yaml": {Data: []byte("- id: abro\x00\n")}},
 			want:  []string{"drugs.yaml:1: NUL byte: the file is binary or damaged; save it as UTF-8 text"},
@@ -212,13 +216,13 @@ func FuzzLoadFile(f *testing.F) {
 		if !errors.As(err, &probs) {
 			t.Fatalf("error %T is not Errors", err)
 		}
-		lines := bytes.Count(data, []byte("\n")) + 1
+		lines := bytes.Count(lineEnds(data), []byte("\n")) + 1
 		for _, p := range probs {
 			if p.File == name && p.Line > lines {
 				t.Fatalf("%s: line %d is past the file's %d lines", p, p.Line, lines)
 			}
 		}
-		if line, msg := badText(data); msg != "" {
+		if line, msg := badText(lineEnds(data)); msg != "" {
 			if len(probs) != 1 || probs[0].File != name || probs[0].Line != line {
 				t.Fatalf("bad text at %s:%d gave other problems:\n%v", name, line, err)
 			}
