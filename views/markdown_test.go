@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -212,4 +213,27 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// TestMarkdownConcurrent: the lesson renders steps ahead on other goroutines
+// and a classroom renders for many sessions at once, all through the one
+// shared parser. Under the race detector (.ci/run) this checks that sharing
+// it is safe; everywhere it checks the results agree.
+func TestMarkdownConcurrent(t *testing.T) {
+	body := sample(t)
+	want := map[int]string{}
+	for _, w := range []int{40, 60, 100} {
+		want[w] = Markdown(body, w, Dark)
+	}
+	var wg sync.WaitGroup
+	got := make([]string, 12)
+	for i := range got {
+		wg.Go(func() { got[i] = Markdown(body, []int{40, 60, 100}[i%3], Dark) })
+	}
+	wg.Wait()
+	for i, out := range got {
+		if out != want[[]int{40, 60, 100}[i%3]] {
+			t.Errorf("render %d differs from the sequential one", i)
+		}
+	}
 }
