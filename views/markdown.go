@@ -181,8 +181,9 @@ func (r *mdRenderer) quote(n *ast.Blockquote, width int, st inlineStyle) []strin
 }
 
 // minNested is the narrowest a quote's or list item's text may get before
-// the bar or the hanging indent is dropped to keep within the width.
-const minNested = 8
+// the bar or the hanging indent is dropped to keep within the width. It is
+// the narrowest width anything is drawn at: a table's cards need 10.
+const minNested = 10
 
 // list renders items with a bullet, a number or a task box and a hanging
 // indent. Numbers are right-aligned, so 9. and 10. line up.
@@ -192,25 +193,26 @@ func (r *mdRenderer) list(l *ast.List, width int, st inlineStyle) []string {
 	digits := len(strconv.Itoa(l.Start + l.ChildCount() - 1))
 	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
 		var m string
-		switch {
+		switch box := taskBox(item); {
 		case l.IsOrdered():
 			n := strconv.Itoa(num)
 			m = strings.Repeat(" ", max(digits-len(n), 0)) + n + string(l.Marker) + " "
 			num++
-		case taskBox(item) != nil:
+		case box != nil && box.IsChecked:
+			m = "[x] "
+		case box != nil:
 			m = "[ ] "
-			if taskBox(item).IsChecked {
-				m = "[x] "
-			}
 		default:
 			m = "• " // --ascii folds it to * with the rest of the frame
 		}
 		mw := lipgloss.Width(m)
 		indent := strings.Repeat(" ", mw)
-		inner := r.children(item, width-mw, st)
-		if width-mw < minNested {
-			indent, inner = "", r.children(item, width, st)
-			inner = append([]string{""}, inner...)
+		var inner []string
+		if width-mw >= minNested {
+			inner = r.children(item, width-mw, st)
+		} else {
+			// Too narrow for a hanging indent: the marker gets a line of its own.
+			indent, inner = "", append([]string{""}, r.children(item, width, st)...)
 		}
 		if len(inner) == 0 {
 			inner = []string{""}

@@ -79,7 +79,8 @@ func TestMarkdownConstructs(t *testing.T) {
 		"headings plain": {body: "# One\n\n## Two\n\n### Three\n\n#### Four", width: 40,
 			want: []string{"One", "===", "", "Two", "---", "", "Three", "", "Four"}},
 		"numbers line up":          {body: "8. a\n9. b\n10. c\n11. d", width: 40, want: []string{" 8. a", " 9. b", "10. c", "11. d"}},
-		"hanging indent":           {body: "9. a b c d e f g h i j\n10. k", width: 12, want: []string{" 9. a b c d", "    e f g h", "    i j", "10. k"}},
+		"hanging indent":           {body: "9. a b c d e f g h i j\n10. k", width: 14, want: []string{" 9. a b c d e", "    f g h i j", "10. k"}},
+		"too narrow for an indent": {body: "9. a b c d e f g h i j\n10. k", width: 12, want: []string{" 9.", "a b c d e f", "g h i j", "10.", "k"}},
 		"strikethrough":            {body: "~~old~~ new", width: 40, want: []string{"~~old~~ new"}},
 		"task list":                {body: "- [x] done\n- [ ] to do", width: 40, want: []string{"[x] done", "[ ] to do"}},
 		"image":                    {body: "![A cell](img/cell.png)", width: 60, want: []string{"Image: A cell [img/cell.png]"}},
@@ -96,6 +97,8 @@ func TestMarkdownConstructs(t *testing.T) {
 			want: []string{"A         B", "-------------", "x         `y`", "long cell z"}},
 		"table as cards": {body: "| Name | Note |\n|---|---|\n| Cetirizine | pharmacokinetically short |", width: 24,
 			want: []string{"  Cetirizine", "  Note:", "  pharmacokinetically", "  short"}},
+		"cards in a narrow quote": {body: "> | Name | B |\n> |---|---|\n> | abcdefghijklmnop | y |", width: 12,
+			want: []string{"|   abcdefgh", "|   ijklmnop", "|   B: y"}},
 		"rule": {body: "a\n\n---\n\nb", width: 10, want: []string{"a", "", "----------", "", "b"}},
 	}
 	for name, tc := range tests {
