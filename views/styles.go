@@ -53,6 +53,8 @@ type Styles struct {
 
 	Table table.Styles
 	Help  help.Styles
+
+	scene roleCodes // each scene role's escape codes, worked out once
 }
 
 // NewStyles builds the styles for a dark or a light background.
@@ -98,6 +100,7 @@ func NewStyles(isDark bool) Styles {
 		SceneAntibody: base.Bold(true).Foreground(green),
 		SceneBlock:    base.Bold(true).Foreground(warm),
 	}
+	s.scene = newRoleCodes(s)
 	s.Table = table.Styles{
 		Header: base.Bold(true).PaddingRight(cellPad).Foreground(text).
 			BorderStyle(lipgloss.NormalBorder()).BorderBottom(true).BorderForeground(faint),
