@@ -4,6 +4,8 @@
 package views
 
 import (
+	"image/color"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/table"
 	"charm.land/lipgloss/v2"
@@ -57,15 +59,26 @@ type Styles struct {
 
 	Table table.Styles
 	Help  help.Styles
+
+	scene roleCodes // each scene role's escape codes, worked out once
 }
 
 // NewStyles builds the styles for a dark or a light background.
+//
+// The app paints no background of its own, so every colour is chosen to be
+// read on the terminal's: at least 4.5:1 (WCAG AA) for text and 3:1 for
+// lines and separators, against both ends of what a light or dark terminal
+// is (pure white or black, and the palest tinted schemes: Solarized Light
+// #FDF6E3, Nord #2E3440), and still on pure white or black once tmux or an
+// SSH session folds them to the 256-colour palette. contrast_test.go
+// measures every one.
 func NewStyles(isDark bool) Styles {
 	ld := lipgloss.LightDark(isDark)
 	var (
 		text   = ld(lipgloss.Color("#1F1F28"), lipgloss.Color("#E6E6E6"))
-		muted  = ld(lipgloss.Color("#6C6C6C"), lipgloss.Color("#8A8A8A"))
-		faint  = ld(lipgloss.Color("#C8C8C8"), lipgloss.Color("#3A3A3A"))
+		strong = ld(lipgloss.Color("#4E4E4E"), lipgloss.Color("#C6C6C6")) // help keys: between text and muted
+		muted  = ld(lipgloss.Color("#6C6C6C"), lipgloss.Color("#9E9E9E"))
+		faint  = ld(lipgloss.Color("#8A8A8A"), lipgloss.Color("#808080")) // lines and separators only
 		accent = ld(lipgloss.Color("#1B6AC9"), lipgloss.Color("#5FAFFF")) // the signal: blue
 		warm   = ld(lipgloss.Color("#A14A00"), lipgloss.Color("#FFAF5F")) // attention: amber
 		green  = ld(lipgloss.Color("#2E7D32"), lipgloss.Color("#87D787")) // a biologic
@@ -91,7 +104,7 @@ func NewStyles(isDark bool) Styles {
 		SourceID:   base.Foreground(accent),
 		Prompt:     base.Bold(true).Foreground(accent),
 		Match:      base.Bold(true).Reverse(true),
-		Help:       help.DefaultStyles(isDark),
+		Help:       helpStyles(strong, muted, faint),
 		MdText:     base.Foreground(text),
 		MdHeading1: base.Bold(true).Foreground(accent),
 		MdHeading2: base.Bold(true).Foreground(accent),
@@ -106,6 +119,7 @@ func NewStyles(isDark bool) Styles {
 		SceneAntibody: base.Bold(true).Foreground(green),
 		SceneBlock:    base.Bold(true).Foreground(warm),
 	}
+	s.scene = newRoleCodes(s)
 	s.Table = table.Styles{
 		Header: base.Bold(true).PaddingRight(cellPad).Foreground(text).
 			BorderStyle(lipgloss.NormalBorder()).BorderBottom(true).BorderForeground(faint),
@@ -114,4 +128,20 @@ func NewStyles(isDark bool) Styles {
 		Selected: base.Bold(true).Reverse(true),
 	}
 	return s
+}
+
+// helpStyles colours the help bar and the full help like bubbles' own,
+// keys stronger than their descriptions and separators fainter, but dark
+// enough to read: bubbles' greys measure 2.1:1 on white and 2.4:1 on black.
+func helpStyles(key, desc, sep color.Color) help.Styles {
+	base := lipgloss.NewStyle()
+	return help.Styles{
+		Ellipsis:       base.Foreground(desc),
+		ShortKey:       base.Foreground(key),
+		ShortDesc:      base.Foreground(desc),
+		ShortSeparator: base.Foreground(sep),
+		FullKey:        base.Foreground(key),
+		FullDesc:       base.Foreground(desc),
+		FullSeparator:  base.Foreground(sep),
+	}
 }
