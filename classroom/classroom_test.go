@@ -29,6 +29,25 @@ func lesson(t testing.TB) *content.Lesson {
 	return l
 }
 
+// sectionRun returns the number (from 1) of the first step that begins n
+// steps of one section, so a test can move forward n-1 times without
+// reaching a section's end, where questions would open.
+func sectionRun(t testing.TB, n int) int {
+	t.Helper()
+	steps := lesson(t).Steps
+	for i := 0; i+n <= len(steps); i++ {
+		same := true
+		for j := i + 1; j < i+n; j++ {
+			same = same && steps[j].Section == steps[i].Section
+		}
+		if same {
+			return i + 1
+		}
+	}
+	t.Fatalf("no section has %d steps", n)
+	return 0
+}
+
 // start runs a server on an ephemeral loopback port.
 func start(t testing.TB, cfg Config) (*Server, string) {
 	t.Helper()
@@ -178,15 +197,17 @@ func TestBreakAwayAndSnapBack(t *testing.T) {
 	teacher := connect(t, addr, "teacher", "teach")
 	st := connect(t, addr, "s", "")
 	eventually(t, "two sessions", func() bool { return len(srv.Steps()) == 2 })
-	teacher.keys("4G")
-	eventually(t, "the student follows to 4", func() bool { return fmt.Sprint(sessions(srv)) == "[3 3]" })
+	last := len(lesson(t).Steps) - 1
+	at := sectionRun(t, 2) - 1 // "l" from here moves on rather than opening questions
+	teacher.keys(fmt.Sprintf("%dG", at+1))
+	eventually(t, "the student follows", func() bool { return fmt.Sprint(sessions(srv)) == fmt.Sprintf("[%d %d]", at, at) })
 	st.keys("G") // the student explores: breaks away
-	eventually(t, "the student at the end", func() bool { return fmt.Sprint(sessions(srv)) == "[3 17]" })
+	eventually(t, "the student at the end", func() bool { return fmt.Sprint(sessions(srv)) == fmt.Sprintf("[%d %d]", at, last) })
 	teacher.keys("l")
-	eventually(t, "the teacher moves on alone", func() bool { return fmt.Sprint(sessions(srv)) == "[4 17]" })
+	eventually(t, "the teacher moves on alone", func() bool { return fmt.Sprint(sessions(srv)) == fmt.Sprintf("[%d %d]", at+1, last) })
 	eventually(t, "the student sees where the teacher is", func() bool { return strings.Contains(st.out.String(), "F: follow") })
 	st.keys("F")
-	eventually(t, "the student snaps back", func() bool { return fmt.Sprint(sessions(srv)) == "[4 4]" })
+	eventually(t, "the student snaps back", func() bool { return fmt.Sprint(sessions(srv)) == fmt.Sprintf("[%d %d]", at+1, at+1) })
 }
 
 func TestPresenterLeavingKeepsStudentsPlace(t *testing.T) {
@@ -419,10 +440,11 @@ func TestNoWindowSizeAndFastFlipping(t *testing.T) {
 
 	teacher := connect(t, addr, "teacher", "teach")
 	eventually(t, "both connected", func() bool { return len(srv.Steps()) == 2 })
-	teacher.keys("4G")
-	eventually(t, "at step 4", func() bool { return fmt.Sprint(sessions(srv)) == "[3 3]" })
-	teacher.keys(strings.Repeat("l", 4) + strings.Repeat("h", 2) + "l") // flipping fast: ends at step 7
-	eventually(t, "the follower ends where the teacher does", func() bool { return fmt.Sprint(sessions(srv)) == "[6 6]" })
+	at := sectionRun(t, 5) - 1 // five steps of one section: no questions on the way
+	teacher.keys(fmt.Sprintf("%dG", at+1))
+	eventually(t, "at the first of them", func() bool { return fmt.Sprint(sessions(srv)) == fmt.Sprintf("[%d %d]", at, at) })
+	teacher.keys(strings.Repeat("l", 4) + strings.Repeat("h", 2) + "l") // flipping fast: ends three steps on
+	eventually(t, "the follower ends where the teacher does", func() bool { return fmt.Sprint(sessions(srv)) == fmt.Sprintf("[%d %d]", at+3, at+3) })
 }
 
 func TestNoPortForwarding(t *testing.T) {

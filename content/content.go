@@ -16,6 +16,9 @@ type Lesson struct {
 	Trials      []Trial
 	Questions   []Question
 	Glossary    []Term
+	// Facts are the values that prose and data share; Load has already
+	// written them into every text that names them (see facts.go).
+	Facts []Fact
 
 	sourceIndex map[string]int
 	drugIndex   map[string]int
@@ -28,6 +31,8 @@ type Meta struct {
 	Subtitle   string `yaml:"subtitle"`
 	Checked    string `yaml:"checked"`
 	Disclaimer string `yaml:"disclaimer"`
+	// Changes is the changelog: what each review changed and why.
+	Changes []Change `yaml:"changes"`
 
 	// CheckedOn is Checked parsed; the zero time when Checked is malformed.
 	CheckedOn time.Time `yaml:"-"`
@@ -51,11 +56,13 @@ type Step struct {
 	BodyLine int `yaml:"-"`
 }
 
-// Source is a citable reference; facts point at it by ID.
+// Source is a citable reference; facts point at it by ID. Kind says what
+// sort of document it is (one of SourceKinds), so a learner can weigh it.
 type Source struct {
 	ID    string `yaml:"id"`
 	Title string `yaml:"title"`
 	URL   string `yaml:"url"`
+	Kind  string `yaml:"kind"`
 	Line  int    `yaml:"-"`
 }
 
@@ -125,17 +132,26 @@ type Cytokine struct {
 	Line     int      `yaml:"-"`
 }
 
-// Trial is one pivotal trial's headline result.
+// Trial is one trial's headline result. Comparator is what the drug was
+// measured against: placebo, vehicle (a cream without the drug) or another
+// medicine (a head-to-head trial).
 type Trial struct {
-	ID      string `yaml:"id"`
-	Trial   string `yaml:"trial"`
-	Drug    string `yaml:"drug"`
-	Dose    string `yaml:"dose"`
-	Week    int    `yaml:"week"`
-	Skin    string `yaml:"skin"`
-	Itch    string `yaml:"itch"`
-	Sources Refs   `yaml:"sources"`
-	Line    int    `yaml:"-"`
+	ID         string `yaml:"id"`
+	Trial      string `yaml:"trial"`
+	Drug       string `yaml:"drug"`
+	Dose       string `yaml:"dose"`
+	Comparator string `yaml:"comparator"`
+	Week       int    `yaml:"week"`
+	Skin       string `yaml:"skin"`
+	Itch       string `yaml:"itch"`
+	Sources    Refs   `yaml:"sources"`
+	Line       int    `yaml:"-"`
+}
+
+// HeadToHead says whether the trial compared the drug with another
+// medicine rather than with a dummy.
+func (t Trial) HeadToHead() bool {
+	return t.Comparator != "" && t.Comparator != "placebo" && t.Comparator != "vehicle"
 }
 
 // Refs is a list of source ids, remembering the line it was written on so
@@ -167,6 +183,26 @@ func Regions() []string { return []string{"FDA", "EU", "Japan", "UK", "China"} }
 // Statuses lists the approval states.
 func Statuses() []string {
 	return []string{"approved", "not approved", "submitted", "unconfirmed"}
+}
+
+// SourceKinds lists the sorts of source, strongest evidence first: a
+// medicine's approved label, a regulator's decision or notice, a clinical
+// guideline, a clinical trial (paper, registry record or abstract), another
+// peer-reviewed study (laboratory or observational), a review article, a
+// reference work (drug compendium, medical dictionary, classification) and
+// news (press releases, news reports, consumer articles).
+func SourceKinds() []string {
+	return []string{"label", "regulator", "guideline", "trial", "study", "review", "reference", "news"}
+}
+
+// Primary says whether a source kind is primary evidence: a label, a
+// regulator, a guideline or a peer-reviewed paper.
+func Primary(kind string) bool {
+	switch kind {
+	case "label", "regulator", "guideline", "trial", "study", "review":
+		return true
+	}
+	return false
 }
 
 // Groups lists the side-effect groups, in the order the lesson teaches them.

@@ -142,7 +142,7 @@ func TestSeedNotPasted(t *testing.T) {
 func validLesson() fstest.MapFS {
 	return fstest.MapFS{
 		"lesson.yaml":  {Data: []byte("title: T\nchecked: 2026-11-26\ndisclaimer: Education, not medical advice.\n")},
-		"sources.yaml": {Data: []byte("- id: S1\n  title: A source\n  url: https://example.org\n")},
+		"sources.yaml": {Data: []byte("- id: S1\n  title: A source\n  url: https://example.org\n  kind: label\n")},
 		"drugs.yaml": {Data: []byte(`- id: abro
   generic: Abrocitinib
   brand: Cibinqo
@@ -161,7 +161,7 @@ func validLesson() fstest.MapFS {
 `)},
 		"sideeffects.yaml": {Data: []byte("- id: acne\n  name: Acne\n  term: acne\n  group: common\n  meaning: Spots.\n  reported:\n    - drug: abro\n      sources: [S1]\n  sources: [S1]\n")},
 		"cytokines.yaml":   {Data: []byte("- cytokine: IL-4\n  receptor: Type I\n  jaks: [JAK1, JAK3]\n  stat: STAT6\n  sources: [S1]\n")},
-		"trials.yaml":      {Data: []byte("- id: t1\n  trial: T1\n  drug: abro\n  week: 12\n  skin: better\n  sources: [S1]\n")},
+		"trials.yaml":      {Data: []byte("- id: t1\n  trial: T1\n  drug: abro\n  comparator: placebo\n  week: 12\n  skin: better\n  sources: [S1]\n")},
 		"01-a.md":          {Data: []byte("---\nid: a\ntitle: A\nsection: S\nsources: [S1]\n---\nBody text.\n")},
 		"02-b.md":          {Data: []byte("---\nid: b\ntitle: B\nsection: S\ntable: drugs\n---\nMore text.\n")},
 	}
@@ -200,7 +200,7 @@ func TestValidateReportsEachProblemWithItsPlace(t *testing.T) {
 			`sideeffects.yaml:7: side effect acne: unknown drug "aspirin"`},
 		"row with missing cells": {"cytokines.yaml", "- cytokine: IL-4\n  jaks: [JAK1]\n  sources: [S1]\n", `cytokines.yaml:1: cytokine row "IL-4": cytokine, receptor, jaks and stat are all required`},
 		"unknown JAK":            {"cytokines.yaml", "- cytokine: IL-4\n  receptor: R\n  jaks: [JAK9]\n  stat: STAT6\n  sources: [S1]\n", `unknown JAK "JAK9"`},
-		"duplicate source":       {"sources.yaml", "- id: S1\n  title: A\n- id: S1\n  title: B\n", `sources.yaml:3: duplicate source id "S1"`},
+		"duplicate source":       {"sources.yaml", "- id: S1\n  title: A\n  kind: label\n- id: S1\n  title: B\n  kind: label\n", `sources.yaml:4: duplicate source id "S1"`},
 		"bad checked date":       {"lesson.yaml", "title: T\nchecked: last week\ndisclaimer: D\n", `lesson.yaml: checked must be the date the facts were checked, as YYYY-MM-DD (got "last week")`},
 		"no disclaimer":          {"lesson.yaml", "title: T\nchecked: 2026-11-26\n", "lesson.yaml: disclaimer is missing"},
 		"not a list":             {"trials.yaml", "id: t1\n", "trials.yaml:1: cannot unmarshal"},

@@ -70,6 +70,7 @@ func Load(fsys fs.FS) (*Lesson, error) {
 			loadList(fsys, trialsFile, &l.Trials, p, func(t *Trial, n *yaml.Node) { t.Line = n.Line })
 		},
 		func(p *Errors) { l.Steps = loadSteps(fsys, p) },
+		func(p *Errors) { loadFacts(fsys, l, p) },
 		func(p *Errors) {
 			// Questions and the glossary are optional: a lesson may have neither.
 			if exists(fsys, questionsFile) {
@@ -92,6 +93,7 @@ func Load(fsys fs.FS) (*Lesson, error) {
 	}
 	l.unloaded = p.files()
 	l.index()
+	l.resolveFacts(&p)
 	if err := l.Validate(); err != nil {
 		var v Errors
 		if errors.As(err, &v) {

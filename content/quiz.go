@@ -157,6 +157,9 @@ func (l *Lesson) validateQuestions(p *Errors) {
 			}
 		}
 		l.refs(p, f, ln, q.Sources, "question "+q.ID, true)
+		if l.onlyNews(q.Sources) {
+			p.add(f, ln, "question %s cites only news: a learner is tested on it, so cite a label, regulator, guideline or paper", q.ID)
+		}
 		if msg := q.normalise(); msg != "" {
 			p.add(f, ln, "question %s: %s", q.ID, msg)
 		}

@@ -22,6 +22,7 @@ func (l *Lesson) Validate() error {
 	var p Errors
 	l.validateMeta(&p)
 	l.validateSources(&p)
+	l.validateFacts(&p)
 	l.validateSteps(&p)
 	l.validateDrugs(&p)
 	l.validateSideEffects(&p)
@@ -49,9 +50,10 @@ func (l *Lesson) validateMeta(p *Errors) {
 	t, err := time.Parse(time.DateOnly, m.Checked)
 	if err != nil {
 		p.add(metaFile, 0, "checked must be the date the facts were checked, as YYYY-MM-DD (got %q)", m.Checked)
-		return
+	} else {
+		m.CheckedOn = t
 	}
-	m.CheckedOn = t
+	validateChanges(p, m.Changes, m.CheckedOn)
 }
 
 func (l *Lesson) validateSources(p *Errors) {
@@ -67,7 +69,29 @@ func (l *Lesson) validateSources(p *Errors) {
 		if strings.TrimSpace(s.Title) == "" {
 			p.add(sourcesFile, s.Line, "source %s has no title", s.ID)
 		}
+		switch {
+		case s.Kind == "":
+			p.add(sourcesFile, s.Line, "source %s has no kind (one of: %s)", s.ID, strings.Join(SourceKinds(), ", "))
+		case !slices.Contains(SourceKinds(), s.Kind):
+			p.add(sourcesFile, s.Line, "source %s: unknown kind %q (known: %s)", s.ID, s.Kind, strings.Join(SourceKinds(), ", "))
+		}
 	}
+}
+
+// onlyNews says whether every source r cites is news. Ids that do not
+// resolve are reported elsewhere and do not count either way.
+func (l *Lesson) onlyNews(r Refs) bool {
+	news := 0
+	for _, id := range r.IDs {
+		s, ok := l.Source(id)
+		if !ok {
+			return false
+		}
+		if s.Kind == "news" {
+			news++
+		}
+	}
+	return news > 0 && news == len(r.IDs)
 }
 
 // refs reports ids in r that are not in sources.yaml; required says the list may not be empty.
@@ -241,6 +265,9 @@ func (l *Lesson) validateTrials(p *Errors) {
 		seen[t.ID] = true
 		if t.Trial == "" || t.Skin == "" || t.Week <= 0 {
 			p.add(f, ln, "trial %s: trial, week and skin are all required", t.ID)
+		}
+		if strings.TrimSpace(t.Comparator) == "" {
+			p.add(f, ln, "trial %s: comparator is missing (placebo, vehicle, or the medicine it was compared with)", t.ID)
 		}
 		if _, ok := l.drugIndex[t.Drug]; !ok && l.loaded(drugsFile) {
 			p.add(f, ln, "trial %s: unknown drug %q (not in %s)", t.ID, t.Drug, drugsFile)

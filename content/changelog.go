@@ -1,0 +1,46 @@
+package content
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// Change is one entry of the lesson's changelog in lesson.yaml: when a
+// review changed the facts, what it changed and why, so an educator can
+// see that the lesson is maintained.
+type Change struct {
+	Date string `yaml:"date"`
+	What string `yaml:"what"`
+	Why  string `yaml:"why"`
+}
+
+// RecentChanges returns up to n changelog entries, newest first; entries
+// of the same date keep the order they are written in.
+func (m Meta) RecentChanges(n int) []Change {
+	out := slices.Clone(m.Changes)
+	slices.SortStableFunc(out, func(a, b Change) int { return strings.Compare(b.Date, a.Date) })
+	if n >= 0 && len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// validateChanges checks each changelog entry: a real date no later than
+// the checked-on date (a change is part of a check), and both a what and a
+// why. checked is the zero time when lesson.yaml's date did not parse.
+func validateChanges(p *Errors, changes []Change, checked time.Time) {
+	for i, c := range changes {
+		entry := i + 1
+		d, err := time.Parse(time.DateOnly, c.Date)
+		switch {
+		case err != nil:
+			p.add(metaFile, 0, "change %d: date must be YYYY-MM-DD (got %q)", entry, c.Date)
+		case !checked.IsZero() && d.After(checked):
+			p.add(metaFile, 0, "change %d (%s) is dated after checked (%s): update checked when you review the facts", entry, c.Date, checked.Format(time.DateOnly))
+		}
+		if strings.TrimSpace(c.What) == "" || strings.TrimSpace(c.Why) == "" {
+			p.add(metaFile, 0, "change %d (%s): what and why are both required", entry, c.Date)
+		}
+	}
+}
