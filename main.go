@@ -216,9 +216,17 @@ func runProgram(m model.Model, file *state.File, stderr io.Writer) int {
 	if cfg.Notes {
 		file = nil // a notes view is not a learner
 	}
-	sock := link.SocketPath(os.Getenv)
+	ep, eperr := link.Locate(os.Getenv)
+	if cfg.Notes && eperr != nil {
+		fmt.Fprintf(stderr, "jakstat: speaker notes cannot find the presenter: %s\n", eperr)
+		return 1
+	}
 	if cfg.Present {
-		srv, err := link.Serve(sock)
+		var srv *link.Server
+		err := eperr
+		if err == nil {
+			srv, err = link.Serve(ep)
+		}
 		switch {
 		case errors.Is(err, link.ErrBusy):
 			fmt.Fprintln(stderr, "jakstat: another presenter is already running on this machine; close it first")
@@ -245,7 +253,7 @@ func runProgram(m model.Model, file *state.File, stderr io.Writer) int {
 	if cfg.Notes {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		go link.Follow(ctx, sock, 300*time.Millisecond,
+		go link.Follow(ctx, ep, 300*time.Millisecond,
 			func(pos link.Position) { p.Send(model.PositionMsg{Step: pos.Step, Started: pos.Started}) },
 			func(connected bool) { p.Send(model.LinkMsg{Connected: connected}) })
 	}
