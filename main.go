@@ -6,7 +6,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -17,6 +16,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 
+	"jakstat/cli"
 	"jakstat/content"
 	"jakstat/link"
 	"jakstat/model"
@@ -39,63 +39,23 @@ type config struct {
 	reset     bool
 	present   bool
 	notes     bool
+	version   bool
 }
-
-const usage = `Usage: jakstat [flags]
-       jakstat serve [flags]   (a classroom over SSH; jakstat serve --help)
-
-An interactive lesson on JAK inhibitors for eczema. Education, not medical advice.
-
-Flags:
-  --print          print the whole lesson as plain text and exit
-                   (the default when output is not a terminal)
-  --width N        wrap width for --print, 20 to 1000 (default 80)
-  --theme T        auto, dark or light (default auto: ask the terminal)
-  --no-motion      show each diagram's last frame instead of playing it
-                   (also NO_MOTION=1 in the environment)
-  --ascii          draw with plain ASCII only (diagrams, lines, text)
-  --tables         print just the tables (drugs, side effects, trials,
-                   cytokines, the drug x side-effect matrix, sources) and exit
-  --format F       text or markdown, for --print and --tables (default text)
-  --present        presenter mode, for a projector: clock, b blanks the
-                   screen, no help bar (? shows every key)
-  --notes          speaker notes that follow a presenter on this machine
-                   (run it in a second terminal beside --present)
-  --no-quiz        leave out the checks of understanding
-  --no-save        keep no progress: nothing is read or written
-  --reset          forget saved progress, then start from the beginning
-  --lesson DIR     run a lesson folder instead of the built-in lesson
-  -h, --help       show this help
-`
 
 // errUsage marks command-line mistakes, which exit 2 with the usage text.
 var errUsage = errors.New("usage")
 
+// parseArgs reads the lesson's flags (the table is lessonFlags).
 func parseArgs(args []string, env func(string) string) (config, error) {
-	cfg := config{width: 80, theme: model.ThemeAuto}
-	fs := flag.NewFlagSet("jakstat", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.BoolVar(&cfg.print, "print", false, "")
-	fs.IntVar(&cfg.width, "width", 80, "")
-	theme := fs.String("theme", string(model.ThemeAuto), "")
-	fs.StringVar(&cfg.lessonDir, "lesson", "", "")
-	fs.BoolVar(&cfg.noMotion, "no-motion", false, "")
-	fs.BoolVar(&cfg.ascii, "ascii", false, "")
-	fs.BoolVar(&cfg.tables, "tables", false, "")
-	fs.BoolVar(&cfg.noQuiz, "no-quiz", false, "")
-	fs.BoolVar(&cfg.present, "present", false, "")
-	fs.BoolVar(&cfg.notes, "notes", false, "")
-	fs.BoolVar(&cfg.noSave, "no-save", false, "")
-	fs.BoolVar(&cfg.reset, "reset", false, "")
-	fs.StringVar(&cfg.format, "format", views.FormatText, "")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return cfg, flag.ErrHelp
-		}
-		return cfg, fmt.Errorf("%w: %s", errUsage, err)
-	}
-	if fs.NArg() > 0 {
-		return cfg, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	cfg := config{width: 80, theme: model.ThemeAuto, format: views.FormatText}
+	rest, err := cli.Parse(lessonFlags(), &cfg, args)
+	switch {
+	case errors.Is(err, cli.ErrHelp):
+		return cfg, err
+	case err != nil:
+		return cfg, fmt.Errorf("%w: %w", errUsage, err)
+	case len(rest) > 0:
+		return cfg, fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
 	}
 	if v := env("NO_MOTION"); v != "" && v != "0" {
 		cfg.noMotion = true
@@ -103,17 +63,8 @@ func parseArgs(args []string, env func(string) string) (config, error) {
 	if cfg.present && cfg.notes {
 		return cfg, fmt.Errorf("%w: --present and --notes run in two terminals, one each", errUsage)
 	}
-	if cfg.format != views.FormatText && cfg.format != views.FormatMarkdown {
-		return cfg, fmt.Errorf("%w: --format must be text or markdown (got %q)", errUsage, cfg.format)
-	}
 	if cfg.width < 20 || cfg.width > 1000 {
 		return cfg, fmt.Errorf("%w: --width must be between 20 and 1000 (got %d)", errUsage, cfg.width)
-	}
-	switch t := model.Theme(strings.ToLower(*theme)); t {
-	case model.ThemeAuto, model.ThemeDark, model.ThemeLight:
-		cfg.theme = t
-	default:
-		return cfg, fmt.Errorf("%w: --theme must be auto, dark or light (got %q)", errUsage, *theme)
 	}
 	return cfg, nil
 }
@@ -130,17 +81,24 @@ func loadLesson(dir string) (*content.Lesson, error) {
 
 // run is the whole program, minus the process: it returns the exit code.
 func run(args []string, env func(string) string, stdout, stderr io.Writer, interactive bool) int {
-	if len(args) > 0 && args[0] == "serve" {
-		return serve(args[1:], env, stdout, stderr)
+	if len(args) > 0 {
+		switch args[0] {
+		case "serve":
+			return serve(args[1:], env, stdout, stderr)
+		case "version", "completion", "man":
+			return subcommand(args[0], args[1:], stdout, stderr)
+		}
 	}
 	cfg, err := parseArgs(args, env)
 	switch {
-	case errors.Is(err, flag.ErrHelp):
-		fmt.Fprint(stdout, usage)
+	case errors.Is(err, cli.ErrHelp):
+		fmt.Fprint(stdout, program().Help(""))
 		return 0
 	case err != nil:
-		fmt.Fprintf(stderr, "jakstat: %s\n\n%s", strings.TrimPrefix(err.Error(), "usage: "), usage)
-		return 2
+		return usageError(stderr, "", err)
+	case cfg.version:
+		fmt.Fprint(stdout, buildVersion().String())
+		return 0
 	}
 	if cfg.format == views.FormatMarkdown && !cfg.tables {
 		// The lesson itself is written in Markdown: print its tables as Markdown.
@@ -216,9 +174,17 @@ func runProgram(m model.Model, file *state.File, stderr io.Writer) int {
 	if cfg.Notes {
 		file = nil // a notes view is not a learner
 	}
-	sock := link.SocketPath(os.Getenv)
+	ep, eperr := link.Locate(os.Getenv)
+	if cfg.Notes && eperr != nil {
+		fmt.Fprintf(stderr, "jakstat: speaker notes cannot find the presenter: %s\n", eperr)
+		return 1
+	}
 	if cfg.Present {
-		srv, err := link.Serve(sock)
+		var srv *link.Server
+		err := eperr
+		if err == nil {
+			srv, err = link.Serve(ep)
+		}
 		switch {
 		case errors.Is(err, link.ErrBusy):
 			fmt.Fprintln(stderr, "jakstat: another presenter is already running on this machine; close it first")
@@ -245,7 +211,7 @@ func runProgram(m model.Model, file *state.File, stderr io.Writer) int {
 	if cfg.Notes {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		go link.Follow(ctx, sock, 300*time.Millisecond,
+		go link.Follow(ctx, ep, 300*time.Millisecond,
 			func(pos link.Position) { p.Send(model.PositionMsg{Step: pos.Step, Started: pos.Started}) },
 			func(connected bool) { p.Send(model.LinkMsg{Connected: connected}) })
 	}

@@ -25,7 +25,7 @@ func TestCommandLine(t *testing.T) {
 		noEscapes bool
 	}{
 		"help":              {args: []string{"--help"}, code: 0, stdout: "Usage: jakstat"},
-		"unknown flag":      {args: []string{"--colour"}, code: 2, firstLine: "jakstat: flag provided but not defined: -colour", stderr: "Usage: jakstat"},
+		"unknown flag":      {args: []string{"--colour"}, code: 2, firstLine: "jakstat: unknown flag --colour", stderr: "Usage: jakstat"},
 		"bad width":         {args: []string{"--width", "abc"}, code: 2, stderr: "invalid value"},
 		"narrow width":      {args: []string{"--width", "5"}, code: 2, firstLine: "jakstat: --width must be between 20 and 1000 (got 5)"},
 		"bad theme":         {args: []string{"--theme", "pink"}, code: 2, firstLine: `jakstat: --theme must be auto, dark or light (got "pink")`},
@@ -149,6 +149,7 @@ func TestImportRules(t *testing.T) {
 		"link":      {"jakstat/", "charm.land/"},
 		"classroom": {"jakstat/views", "jakstat/state", "jakstat/link"},
 		"state":     {"jakstat/", "charm.land/"},
+		"cli":       {"jakstat/", "charm.land/"},
 	}
 	for dir, bad := range forbidden {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))

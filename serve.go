@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -14,76 +13,51 @@ import (
 	"time"
 
 	"jakstat/classroom"
+	"jakstat/cli"
 	"jakstat/state"
 )
 
-const serveUsage = `Usage: jakstat serve [flags]
-
-Serves the lesson over SSH: everyone who connects (ssh -p 2222 host) gets a
-lesson of their own that follows the presenter until they break away.
-
-Flags:
-  --listen ADDR            address to listen on (default 127.0.0.1:2222);
-                           any other address needs a password or keys
-  --host-key PATH          the server's key, created if missing (default
-                           in the state folder, never the working directory)
-  --max-sessions N         at most this many people at once (default 100)
-  --idle-timeout D         close sessions idle this long (default 30m)
-  --password P             the room's password (or JAKSTAT_PASSWORD)
-  --authorized-keys FILE   students' public keys, instead of or with a password
-  --presenter-password P   the presenter's password (or JAKSTAT_PRESENTER_PASSWORD)
-  --presenter-keys FILE    the presenter's public keys
-  --lesson DIR             serve a lesson folder instead of the built-in lesson
-`
-
+// parseServe reads jakstat serve's flags (the table is serveFlags).
 func parseServe(args []string, env func(string) string) (classroom.Config, string, error) {
-	var cfg classroom.Config
-	fs := flag.NewFlagSet("jakstat serve", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.StringVar(&cfg.Listen, "listen", "127.0.0.1:2222", "")
-	fs.StringVar(&cfg.HostKey, "host-key", "", "")
-	fs.IntVar(&cfg.MaxSessions, "max-sessions", 100, "")
-	fs.DurationVar(&cfg.IdleTimeout, "idle-timeout", 30*time.Minute, "")
-	fs.StringVar(&cfg.Password, "password", env("JAKSTAT_PASSWORD"), "")
-	fs.StringVar(&cfg.AuthorizedKeys, "authorized-keys", "", "")
-	fs.StringVar(&cfg.PresenterPass, "presenter-password", env("JAKSTAT_PRESENTER_PASSWORD"), "")
-	fs.StringVar(&cfg.PresenterKeys, "presenter-keys", "", "")
-	lessonDir := fs.String("lesson", "", "")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return cfg, "", flag.ErrHelp
-		}
-		return cfg, "", fmt.Errorf("%w: %s", errUsage, err)
-	}
-	if fs.NArg() > 0 {
-		return cfg, "", fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
-	}
-	if cfg.MaxSessions < 1 {
-		return cfg, "", fmt.Errorf("%w: --max-sessions must be at least 1", errUsage)
-	}
-	if cfg.IdleTimeout <= 0 {
-		return cfg, "", fmt.Errorf("%w: --idle-timeout must be positive (like 30m)", errUsage)
+	cfg := serveConfig{Config: classroom.Config{
+		Listen:        "127.0.0.1:2222",
+		MaxSessions:   100,
+		IdleTimeout:   30 * time.Minute,
+		Password:      env("JAKSTAT_PASSWORD"),
+		PresenterPass: env("JAKSTAT_PRESENTER_PASSWORD"),
+	}}
+	rest, err := cli.Parse(serveFlags(), &cfg, args)
+	switch {
+	case errors.Is(err, cli.ErrHelp):
+		return cfg.Config, "", err
+	case err != nil:
+		return cfg.Config, "", fmt.Errorf("%w: %w", errUsage, err)
+	case len(rest) > 0:
+		return cfg.Config, "", fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
+	case cfg.MaxSessions < 1:
+		return cfg.Config, "", fmt.Errorf("%w: --max-sessions must be at least 1", errUsage)
+	case cfg.IdleTimeout <= 0:
+		return cfg.Config, "", fmt.Errorf("%w: --idle-timeout must be positive (like 30m)", errUsage)
 	}
 	if cfg.HostKey == "" {
 		dir, err := state.Dir(env)
 		if err != nil {
-			return cfg, "", fmt.Errorf("cannot find a folder for the host key: %w (use --host-key)", err)
+			return cfg.Config, "", fmt.Errorf("cannot find a folder for the host key: %w (use --host-key)", err)
 		}
 		cfg.HostKey = filepath.Join(dir, "host_ed25519")
 	}
-	return cfg, *lessonDir, nil
+	return cfg.Config, cfg.lessonDir, nil
 }
 
 // serve runs the classroom until interrupted; it returns the exit code.
 func serve(args []string, env func(string) string, stdout, stderr io.Writer) int {
 	cfg, dir, err := parseServe(args, env)
 	switch {
-	case errors.Is(err, flag.ErrHelp):
-		fmt.Fprint(stdout, serveUsage)
+	case errors.Is(err, cli.ErrHelp):
+		fmt.Fprint(stdout, program().Help("serve"))
 		return 0
 	case errors.Is(err, errUsage):
-		fmt.Fprintf(stderr, "jakstat serve: %s\n\n%s", strings.TrimPrefix(err.Error(), "usage: "), serveUsage)
-		return 2
+		return usageError(stderr, "serve", err)
 	case err != nil:
 		fmt.Fprintf(stderr, "jakstat serve: %s\n", err)
 		return 1

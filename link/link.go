@@ -1,8 +1,10 @@
 // Package link connects a presenter's lesson to a speaker-notes view on the
-// same machine over a local (Unix domain) socket. The presenter serves its
-// position; notes views follow it. Either side can start first and either
-// can be restarted: followers keep retrying, and a presenter replaces a
-// socket file that nothing answers on.
+// same machine: over a Unix domain socket in a private folder, or where
+// there is none (Windows) over a loopback port guarded by a secret that only
+// the user can read (see Endpoint). The presenter serves its position;
+// notes views follow it. Either side can start first and either can be
+// restarted: followers keep retrying, and a presenter replaces a socket or
+// port file that nothing answers on.
 package link
 
 import (
@@ -11,10 +13,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
-	"strconv"
 	"sync"
 	"time"
 )
@@ -25,18 +27,11 @@ type Position struct {
 	Started time.Time `json:"started"` // when the presentation began, for the clock
 }
 
-// SocketPath is the socket both sides use: in $XDG_RUNTIME_DIR when set,
-// otherwise in a per-user folder under the system's temporary folder.
-func SocketPath(getenv func(string) string) string {
-	if d := getenv("XDG_RUNTIME_DIR"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "jakstat", "present.sock")
-	}
-	return filepath.Join(os.TempDir(), "jakstat-"+strconv.Itoa(os.Getuid()), "present.sock")
-}
-
 // Server publishes the presenter's position to every follower.
 type Server struct {
 	ln      net.Listener
+	ep      Endpoint
+	secret  string // for a TCP endpoint: what followers must prove they know
 	mu      sync.Mutex
 	last    []byte
 	closed  bool
@@ -47,26 +42,77 @@ type Server struct {
 // ErrBusy says another presenter is already serving on the socket.
 var ErrBusy = errors.New("another presenter is already running")
 
-// Serve listens on path. A socket file left by a presenter that has gone
-// is removed; one that answers belongs to a live presenter (ErrBusy).
-func Serve(path string) (*Server, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+// maxFollowers bounds the connections a presenter keeps at once; notes
+// views are one or two.
+const maxFollowers = 16
+
+// Serve listens at ep. A socket or port file left by a presenter that has
+// gone is replaced; one that answers belongs to a live presenter (ErrBusy).
+func Serve(ep Endpoint) (*Server, error) {
+	dir := filepath.Dir(ep.Path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
-	ln, err := net.Listen("unix", path)
-	if err != nil {
-		if c, derr := net.DialTimeout("unix", path, 200*time.Millisecond); derr == nil {
-			c.Close()
-			return nil, ErrBusy
-		}
-		os.Remove(path) // stale: its presenter is gone
-		if ln, err = net.Listen("unix", path); err != nil {
-			return nil, err
-		}
+	if err := checkPrivate(dir); err != nil {
+		return nil, err
 	}
-	s := &Server{ln: ln, clients: map[net.Conn]chan []byte{}}
+	s := &Server{ep: ep, clients: map[net.Conn]chan []byte{}}
+	var err error
+	if ep.Network == "tcp" {
+		err = s.listenTCP()
+	} else {
+		err = s.listenUnix()
+	}
+	if err != nil {
+		return nil, err
+	}
 	s.wg.Go(s.accept)
 	return s, nil
+}
+
+func (s *Server) listenUnix() error {
+	ln, err := net.Listen("unix", s.ep.Path)
+	if err != nil {
+		if c, derr := net.DialTimeout("unix", s.ep.Path, 200*time.Millisecond); derr == nil {
+			c.Close()
+			return ErrBusy
+		}
+		os.Remove(s.ep.Path) // stale: its presenter is gone
+		if ln, err = net.Listen("unix", s.ep.Path); err != nil {
+			return err
+		}
+	}
+	s.ln = ln
+	return nil
+}
+
+func (s *Server) listenTCP() error {
+	if pf, err := readPortFile(s.ep.Path); err == nil && answers(pf) {
+		return ErrBusy
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	s.secret = newSecret()
+	if err := writePortFile(s.ep.Path, portFile{Addr: ln.Addr().String(), Secret: s.secret}); err != nil {
+		ln.Close()
+		return err
+	}
+	s.ln = ln
+	return nil
+}
+
+// answers says whether a live presenter holds the port file's port.
+func answers(pf portFile) bool {
+	c, err := net.DialTimeout("tcp", pf.Addr, 200*time.Millisecond)
+	if err != nil {
+		return false
+	}
+	defer c.Close()
+	// A live presenter answers at once; a program that took the port since
+	// may say nothing, and is not worth waiting long for.
+	return proveToPresenter(c, newLineReader(c), pf.Secret, 300*time.Millisecond) == nil
 }
 
 func (s *Server) accept() {
@@ -82,6 +128,11 @@ func (s *Server) accept() {
 			s.mu.Unlock()
 			c.Close()
 			return
+		}
+		if len(s.clients) >= maxFollowers {
+			s.mu.Unlock()
+			c.Close()
+			continue
 		}
 		s.clients[c] = out
 		if s.last != nil {
@@ -101,6 +152,11 @@ func (s *Server) write(c net.Conn, out chan []byte) {
 		s.mu.Unlock()
 		c.Close()
 	}()
+	if s.secret != "" {
+		if err := proveToFollower(c, newLineReader(c), s.secret); err != nil {
+			return // not a follower of ours
+		}
+	}
 	for msg := range out {
 		c.SetWriteDeadline(time.Now().Add(time.Second))
 		if _, err := c.Write(msg); err != nil {
@@ -126,9 +182,16 @@ func (s *Server) Publish(p Position) {
 	}
 }
 
-// Close stops serving, disconnects followers and removes the socket file.
+// Close stops serving, disconnects followers and removes the socket or
+// port file.
 func (s *Server) Close() error {
 	err := s.ln.Close()
+	if s.secret != "" {
+		// Remove the port file unless a newer presenter has replaced it.
+		if pf, rerr := readPortFile(s.ep.Path); rerr == nil && pf.Secret == s.secret {
+			os.Remove(s.ep.Path)
+		}
+	}
 	s.mu.Lock()
 	s.closed = true
 	for c, out := range s.clients {
@@ -141,16 +204,14 @@ func (s *Server) Close() error {
 	return err
 }
 
-// Follow connects to the presenter at path and calls onPosition for every
+// Follow connects to the presenter at ep and calls onPosition for every
 // position it sends, and onState with true or false as the connection comes
 // and goes. It retries every retry until ctx is done.
-func Follow(ctx context.Context, path string, retry time.Duration, onPosition func(Position), onState func(connected bool)) {
+func Follow(ctx context.Context, ep Endpoint, retry time.Duration, onPosition func(Position), onState func(connected bool)) {
 	for ctx.Err() == nil {
-		var d net.Dialer
-		c, err := d.DialContext(ctx, "unix", path)
-		if err == nil {
+		if c, r, err := dial(ctx, ep); err == nil {
 			onState(true)
-			read(ctx, c, onPosition)
+			read(ctx, c, r, onPosition)
 			onState(false)
 		}
 		select {
@@ -160,11 +221,41 @@ func Follow(ctx context.Context, path string, retry time.Duration, onPosition fu
 	}
 }
 
-func read(ctx context.Context, c net.Conn, onPosition func(Position)) {
+// dial connects to the presenter and, on a TCP endpoint, proves the secret
+// and checks that the presenter knows it too.
+func dial(ctx context.Context, ep Endpoint) (net.Conn, *bufio.Reader, error) {
+	var d net.Dialer
+	if ep.Network != "tcp" {
+		if err := checkPrivate(filepath.Dir(ep.Path)); err != nil {
+			return nil, nil, err
+		}
+		c, err := d.DialContext(ctx, "unix", ep.Path)
+		if err != nil {
+			return nil, nil, err
+		}
+		return c, bufio.NewReader(c), nil
+	}
+	pf, err := readPortFile(ep.Path)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := d.DialContext(ctx, "tcp", pf.Addr)
+	if err != nil {
+		return nil, nil, err
+	}
+	r := newLineReader(c)
+	if err := proveToPresenter(c, r, pf.Secret, handshakeTimeout); err != nil {
+		c.Close()
+		return nil, nil, err
+	}
+	return c, r, nil
+}
+
+func read(ctx context.Context, c net.Conn, r io.Reader, onPosition func(Position)) {
 	stop := context.AfterFunc(ctx, func() { c.Close() })
 	defer stop()
 	defer c.Close()
-	sc := bufio.NewScanner(c)
+	sc := bufio.NewScanner(r)
 	for sc.Scan() {
 		var p Position
 		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {

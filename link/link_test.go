@@ -48,18 +48,34 @@ func (f *follower) waitFor(t *testing.T, what string, cond func(last Position, n
 	t.Fatalf("timed out waiting for %s", what)
 }
 
-func socket(t *testing.T) string {
+// endpoint is a fresh endpoint on network: a Unix socket, or a loopback
+// port as on Windows.
+func endpoint(t *testing.T, network string) Endpoint {
 	// Unix socket paths are short; t.TempDir() can be too long.
 	dir, err := os.MkdirTemp("", "jl")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.RemoveAll(dir) })
-	return filepath.Join(dir, "s.sock")
+	if network == "tcp" {
+		return Endpoint{Network: "tcp", Path: filepath.Join(dir, "present.port")}
+	}
+	return Endpoint{Network: "unix", Path: filepath.Join(dir, "s.sock")}
+}
+
+// networks runs a test once per kind of endpoint.
+func networks(t *testing.T, test func(t *testing.T, network string)) {
+	for _, n := range []string{"unix", "tcp"} {
+		t.Run(n, func(t *testing.T) { test(t, n) })
+	}
 }
 
 func TestFollowerThenPresenterThenRestart(t *testing.T) {
-	path := socket(t)
+	networks(t, followerThenPresenterThenRestart)
+}
+
+func followerThenPresenterThenRestart(t *testing.T, network string) {
+	path := endpoint(t, network)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var f follower
@@ -97,7 +113,11 @@ func TestFollowerThenPresenterThenRestart(t *testing.T) {
 }
 
 func TestLateFollowerGetsTheCurrentPosition(t *testing.T) {
-	path := socket(t)
+	networks(t, lateFollowerGetsTheCurrentPosition)
+}
+
+func lateFollowerGetsTheCurrentPosition(t *testing.T, network string) {
+	path := endpoint(t, network)
 	s, err := Serve(path)
 	if err != nil {
 		t.Fatal(err)
@@ -112,7 +132,11 @@ func TestLateFollowerGetsTheCurrentPosition(t *testing.T) {
 }
 
 func TestSecondPresenterIsBusyAndStaleSocketsAreReplaced(t *testing.T) {
-	path := socket(t)
+	networks(t, secondPresenterIsBusyAndStaleSocketsAreReplaced)
+}
+
+func secondPresenterIsBusyAndStaleSocketsAreReplaced(t *testing.T, network string) {
+	path := endpoint(t, network)
 	s, err := Serve(path)
 	if err != nil {
 		t.Fatal(err)
@@ -121,25 +145,10 @@ func TestSecondPresenterIsBusyAndStaleSocketsAreReplaced(t *testing.T) {
 		t.Errorf("a second presenter got %v, want ErrBusy", err)
 	}
 	s.Close()
-	os.WriteFile(path, nil, 0o600) // a stale file where the socket was
+	os.WriteFile(path.Path, nil, 0o600) // a stale file where the socket was
 	s2, err := Serve(path)
 	if err != nil {
 		t.Fatalf("a stale socket file was not replaced: %v", err)
 	}
 	s2.Close()
-}
-
-func TestSocketPath(t *testing.T) {
-	env := func(k string) string {
-		if k == "XDG_RUNTIME_DIR" {
-			return "/run/user/1000"
-		}
-		return ""
-	}
-	if got := SocketPath(env); got != "/run/user/1000/jakstat/present.sock" {
-		t.Errorf("SocketPath = %s", got)
-	}
-	if got := SocketPath(func(string) string { return "" }); filepath.Base(got) != "present.sock" {
-		t.Errorf("fallback SocketPath = %s", got)
-	}
 }

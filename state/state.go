@@ -10,8 +10,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 )
 
@@ -50,26 +52,47 @@ func Parse(data []byte, lesson string) (State, error) {
 	return s, nil
 }
 
-// Dir is the folder the state file lives in: $XDG_STATE_HOME/jakstat, or
-// ~/.local/state/jakstat on Linux and other Unixes; the platform's own
-// application-data folder on macOS and Windows.
+// Dir is the folder the state file lives in, on this machine: see DirFor.
 func Dir(getenv func(string) string) (string, error) {
-	if d := getenv("XDG_STATE_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "jakstat"), nil
-	}
-	switch runtime.GOOS {
-	case "darwin", "windows", "ios", "plan9":
-		d, err := os.UserConfigDir()
-		if err != nil {
-			return "", err
+	return DirFor(runtime.GOOS, getenv)
+}
+
+// DirFor is the state folder on the operating system goos (a runtime.GOOS
+// value) with the environment getenv, so that every platform's rule can be
+// tested on any of them:
+//
+//   - Windows: %LocalAppData%\jakstat (local, not roaming: progress belongs
+//     to this machine);
+//   - macOS: $XDG_STATE_HOME/jakstat when set, else
+//     ~/Library/Application Support/jakstat;
+//   - Linux and other Unixes: $XDG_STATE_HOME/jakstat, else
+//     ~/.local/state/jakstat.
+func DirFor(goos string, getenv func(string) string) (string, error) {
+	if goos == "windows" {
+		d := getenv("LocalAppData")
+		if d == "" {
+			return "", errors.New("%LocalAppData% is not set")
 		}
-		return filepath.Join(d, "jakstat"), nil
+		return strings.TrimRight(d, `\/`) + `\jakstat`, nil
 	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", err
+	if d := getenv("XDG_STATE_HOME"); path.IsAbs(d) {
+		return path.Join(d, "jakstat"), nil
 	}
-	return filepath.Join(home, ".local", "state", "jakstat"), nil
+	homeVar := "HOME"
+	if goos == "plan9" {
+		homeVar = "home"
+	}
+	home := getenv(homeVar)
+	if home == "" {
+		return "", fmt.Errorf("$%s is not set", homeVar)
+	}
+	switch goos {
+	case "darwin", "ios":
+		return path.Join(home, "Library", "Application Support", "jakstat"), nil
+	case "plan9":
+		return path.Join(home, "lib", "jakstat"), nil
+	}
+	return path.Join(home, ".local", "state", "jakstat"), nil
 }
 
 // File is one state file on disk.

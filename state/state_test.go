@@ -149,16 +149,6 @@ func TestSaverWritesTheLatest(t *testing.T) {
 	}
 }
 
-func TestDir(t *testing.T) {
-	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
-	if d, _ := Dir(env(map[string]string{"XDG_STATE_HOME": "/x/state"})); d != "/x/state/jakstat" {
-		t.Errorf("XDG_STATE_HOME: %s", d)
-	}
-	if d, _ := Dir(env(map[string]string{"XDG_STATE_HOME": "relative"})); !strings.HasSuffix(d, filepath.Join(".local", "state", "jakstat")) {
-		t.Errorf("a relative XDG_STATE_HOME is ignored (per the spec): %s", d)
-	}
-}
-
 func TestReset(t *testing.T) {
 	f := File{Path: filepath.Join(t.TempDir(), "progress.json")}
 	if err := f.Reset(); err != nil {
@@ -186,4 +176,36 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("accepted %+v", s)
 		}
 	})
+}
+
+// TestDirFor: each platform's folder, worked out on any platform.
+func TestDirFor(t *testing.T) {
+	tests := map[string]struct {
+		goos    string
+		env     map[string]string
+		want    string
+		wantErr string
+	}{
+		"linux xdg":          {"linux", map[string]string{"XDG_STATE_HOME": "/x/state", "HOME": "/home/ann"}, "/x/state/jakstat", ""},
+		"linux home":         {"linux", map[string]string{"HOME": "/home/ann"}, "/home/ann/.local/state/jakstat", ""},
+		"linux relative":     {"linux", map[string]string{"XDG_STATE_HOME": "rel", "HOME": "/home/ann"}, "/home/ann/.local/state/jakstat", ""},
+		"linux no home":      {"linux", nil, "", "$HOME is not set"},
+		"freebsd":            {"freebsd", map[string]string{"HOME": "/usr/home/bo"}, "/usr/home/bo/.local/state/jakstat", ""},
+		"macos":              {"darwin", map[string]string{"HOME": "/Users/ann"}, "/Users/ann/Library/Application Support/jakstat", ""},
+		"macos xdg":          {"darwin", map[string]string{"HOME": "/Users/ann", "XDG_STATE_HOME": "/Users/ann/.state"}, "/Users/ann/.state/jakstat", ""},
+		"windows":            {"windows", map[string]string{"LocalAppData": `C:\Users\Ann\AppData\Local`}, `C:\Users\Ann\AppData\Local\jakstat`, ""},
+		"windows slash":      {"windows", map[string]string{"LocalAppData": `D:\Data\`}, `D:\Data\jakstat`, ""},
+		"windows xdg":        {"windows", map[string]string{"LocalAppData": `C:\L`, "XDG_STATE_HOME": "/x"}, `C:\L\jakstat`, ""},
+		"windows unset":      {"windows", map[string]string{"HOME": "/home/ann"}, "", "%LocalAppData% is not set"},
+		"plan9":              {"plan9", map[string]string{"home": "/usr/glenda"}, "/usr/glenda/lib/jakstat", ""},
+		"macos without HOME": {"darwin", nil, "", "$HOME is not set"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			got, err := DirFor(tc.goos, func(k string) string { return tc.env[k] })
+			if got != tc.want || (err == nil) != (tc.wantErr == "") || (err != nil && err.Error() != tc.wantErr) {
+				t.Errorf("DirFor = %q, %v; want %q, %q", got, err, tc.want, tc.wantErr)
+			}
+		})
+	}
 }

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"time"
+
+	"jakstat/classroom"
+	"jakstat/cli"
+	"jakstat/model"
+	"jakstat/views"
+)
+
+// The command line is described once, here: parsing, --help, shell
+// completion and the man page are all made from these tables, so they
+// cannot drift apart. A new flag is one entry in a table (plus its field
+// in the config it sets).
+
+// lessonFlags are the flags of jakstat itself, in the order --help shows them.
+func lessonFlags() []cli.Spec[config] {
+	return []cli.Spec[config]{
+		cli.Bool(cli.Flag{Name: "print", Help: "print the whole lesson as plain text and exit (the default when output is not a terminal)"},
+			func(c *config) *bool { return &c.print }),
+		cli.Int(cli.Flag{Name: "width", Arg: "N", Help: "wrap width for --print, 20 to 1000 (default 80)"},
+			func(c *config) *int { return &c.width }),
+		cli.String(cli.Flag{Name: "theme", Arg: "T", Values: []string{string(model.ThemeAuto), string(model.ThemeDark), string(model.ThemeLight)},
+			Help: "auto, dark or light (default auto: ask the terminal)"},
+			func(c *config) *model.Theme { return &c.theme }),
+		cli.Bool(cli.Flag{Name: "no-motion", Env: "NO_MOTION=1", Help: "show each diagram's last frame instead of playing it"},
+			func(c *config) *bool { return &c.noMotion }),
+		cli.Bool(cli.Flag{Name: "ascii", Help: "draw with plain ASCII only (diagrams, lines, text)"},
+			func(c *config) *bool { return &c.ascii }),
+		cli.Bool(cli.Flag{Name: "tables", Help: "print just the tables (drugs, side effects, trials, cytokines, the drug x side-effect matrix, sources) and exit"},
+			func(c *config) *bool { return &c.tables }),
+		cli.String(cli.Flag{Name: "format", Arg: "F", Values: []string{views.FormatText, views.FormatMarkdown},
+			Help: "text or markdown, for --print and --tables (default text)"},
+			func(c *config) *string { return &c.format }),
+		cli.Bool(cli.Flag{Name: "present", Help: "presenter mode, for a projector: clock, b blanks the screen, no help bar (? shows every key)"},
+			func(c *config) *bool { return &c.present }),
+		cli.Bool(cli.Flag{Name: "notes", Help: "speaker notes that follow a presenter on this machine (run it in a second terminal beside --present)"},
+			func(c *config) *bool { return &c.notes }),
+		cli.Bool(cli.Flag{Name: "no-quiz", Help: "leave out the checks of understanding"},
+			func(c *config) *bool { return &c.noQuiz }),
+		cli.Bool(cli.Flag{Name: "no-save", Help: "keep no progress: nothing is read or written"},
+			func(c *config) *bool { return &c.noSave }),
+		cli.Bool(cli.Flag{Name: "reset", Help: "forget saved progress, then start from the beginning"},
+			func(c *config) *bool { return &c.reset }),
+		cli.String(cli.Flag{Name: "lesson", Arg: "DIR", Files: cli.Folder, Help: "run a lesson folder instead of the built-in lesson"},
+			func(c *config) *string { return &c.lessonDir }),
+		cli.Bool(cli.Flag{Name: "version", Help: "show the version, commit and build date, and exit"},
+			func(c *config) *bool { return &c.version }),
+	}
+}
+
+// serveFlags are the flags of jakstat serve.
+func serveFlags() []cli.Spec[serveConfig] {
+	return []cli.Spec[serveConfig]{
+		cli.String(cli.Flag{Name: "listen", Arg: "ADDR", Help: "address to listen on (default 127.0.0.1:2222); any other address needs a password or keys"},
+			func(c *serveConfig) *string { return &c.Listen }),
+		cli.String(cli.Flag{Name: "host-key", Arg: "PATH", Files: cli.AnyFile, Help: "the server's key, created if missing (default in the state folder, never the working directory)"},
+			func(c *serveConfig) *string { return &c.HostKey }),
+		cli.Int(cli.Flag{Name: "max-sessions", Arg: "N", Help: "at most this many people at once (default 100)"},
+			func(c *serveConfig) *int { return &c.MaxSessions }),
+		cli.Duration(cli.Flag{Name: "idle-timeout", Arg: "D", Help: "close sessions idle this long (default 30m)"},
+			func(c *serveConfig) *time.Duration { return &c.IdleTimeout }),
+		cli.String(cli.Flag{Name: "password", Arg: "P", Env: "JAKSTAT_PASSWORD", Help: "the room's password"},
+			func(c *serveConfig) *string { return &c.Password }),
+		cli.String(cli.Flag{Name: "authorized-keys", Arg: "FILE", Files: cli.AnyFile, Help: "students' public keys, instead of or with a password"},
+			func(c *serveConfig) *string { return &c.AuthorizedKeys }),
+		cli.String(cli.Flag{Name: "presenter-password", Arg: "P", Env: "JAKSTAT_PRESENTER_PASSWORD", Help: "the presenter's password"},
+			func(c *serveConfig) *string { return &c.PresenterPass }),
+		cli.String(cli.Flag{Name: "presenter-keys", Arg: "FILE", Files: cli.AnyFile, Help: "the presenter's public keys"},
+			func(c *serveConfig) *string { return &c.PresenterKeys }),
+		cli.String(cli.Flag{Name: "lesson", Arg: "DIR", Files: cli.Folder, Help: "serve a lesson folder instead of the built-in lesson"},
+			func(c *serveConfig) *string { return &c.lessonDir }),
+	}
+}
+
+// serveConfig is what jakstat serve's command line asked for.
+type serveConfig struct {
+	classroom.Config
+	lessonDir string
+}
+
+// program is jakstat's whole command line: the commands with their flags,
+// and what the man page says besides.
+func program() cli.Program {
+	return cli.Program{
+		Name:    "jakstat",
+		Summary: "an interactive terminal lesson on JAK inhibitors for eczema",
+		Commands: []cli.Command{
+			{About: lessonAbout, Flags: cli.Flags(lessonFlags())},
+			{Name: "serve", Summary: "a classroom over SSH (jakstat serve --help)", About: serveAbout, Flags: cli.Flags(serveFlags())},
+			{Name: "version", Summary: "the version, commit and build date"},
+			{Name: "completion", Args: "bash|zsh|fish", ArgValues: cli.Shells(), Summary: "a shell completion script", About: completionAbout},
+			{Name: "man", Summary: "the manual page, in roff (man -l <(jakstat man))"},
+		},
+		Sections: []cli.Section{
+			{Title: "ENVIRONMENT", Items: []cli.Item{
+				{Tag: "NO_COLOR", Text: "Set to anything, turns colour off."},
+				{Tag: "XDG_STATE_HOME", Text: "On Linux and macOS, the folder that holds jakstat's state folder (see FILES)."},
+				{Tag: "XDG_RUNTIME_DIR", Text: "On Linux and other Unix systems, where the presenter's socket for speaker notes lives."},
+			}},
+			{Title: "FILES", Items: []cli.Item{
+				{Tag: "$XDG_STATE_HOME/jakstat/progress.json", Text: "Saved progress on Linux (by default ~/.local/state/jakstat/); on macOS in ~/Library/Application Support/jakstat/, on Windows in %LocalAppData%\\jakstat\\. A file that cannot be used is renamed aside, never deleted."},
+				{Tag: "host_ed25519", Text: "jakstat serve's host key, in the same folder unless --host-key says otherwise."},
+				{Tag: "present.sock, present.port", Text: "How --notes finds --present: a Unix socket ($XDG_RUNTIME_DIR/jakstat/, or a private folder in the temporary folder), or on Windows a loopback port and a one-time secret in a file only you can read (%LocalAppData%\\jakstat\\present.port)."},
+			}},
+			{Title: "EXIT STATUS", Items: []cli.Item{
+				{Tag: "0", Text: "Success, or help was asked for."},
+				{Tag: "1", Text: "The lesson could not start (a lesson folder that fails validation lists every problem as file:line: message), or the server failed."},
+				{Tag: "2", Text: "A mistake on the command line: a one-line message, then the usage."},
+			}},
+			{Title: "NOTES", Text: "Education, not medical advice. The lesson shows the date its facts were checked."},
+		},
+	}
+}
+
+const lessonAbout = `An interactive lesson on JAK inhibitors for eczema. Education, not medical advice.
+
+On a terminal it runs the lesson step by step (? shows every key). Piped, or with
+--print, it prints the whole lesson as plain text.`
+
+const serveAbout = `Serves the lesson over SSH: everyone who connects (ssh -p 2222 host) gets a
+lesson of their own that follows the presenter until they break away.`
+
+const completionAbout = `Writes a completion script for bash, zsh or fish to standard output.
+Try it in the current shell with source <(jakstat completion bash) (zsh: the same after
+compinit; fish: jakstat completion fish | source).`
