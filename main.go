@@ -157,12 +157,7 @@ func run(args []string, env func(string) string, stdout, stderr io.Writer, inter
 		return write(stdout, views.PrintTables(lesson, cfg.width, cfg.format, cfg.ascii))
 	}
 	if cfg.print || !interactive {
-		out, err := views.Print(lesson, cfg.width, cfg.ascii)
-		if err != nil {
-			fmt.Fprintf(stderr, "jakstat: %s\n", err)
-			return 1
-		}
-		return write(stdout, out)
+		return write(stdout, views.Print(lesson, cfg.width, cfg.ascii))
 	}
 	return runLoaded(lesson, cfg, env, stderr)
 }

@@ -152,11 +152,6 @@ func SceneNames() []string {
 	return []string{"resting", "binding", "activation", "stat", "nucleus", "biologic", "blocked", "compare"}
 }
 
-// TableNames lists the tables a step may show.
-func TableNames() []string {
-	return []string{"drugs", "sideeffects", "cytokines", "trials", "sources", "boxed"}
-}
-
 // JAKNames lists the four Janus kinases.
 func JAKNames() []string { return []string{"JAK1", "JAK2", "JAK3", "TYK2"} }
 

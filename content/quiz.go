@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"hash/fnv"
+	"math/rand/v2"
 	"slices"
 )
 
@@ -57,6 +58,55 @@ func (q Question) Check(response []int) bool {
 		return true
 	}
 	return len(response) == 1 && response[0] == q.Correct
+}
+
+// ShownOrder is the order in which an order question's items are listed:
+// a shuffle fixed by the question's id (the same every time, so goldens,
+// classrooms and every other screen agree), never the answer itself. For
+// other kinds it is the choices in order.
+func (q Question) ShownOrder() []int {
+	if q.Kind != KindOrder {
+		out := make([]int, len(q.Choices))
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	h := fnv.New64a()
+	h.Write([]byte(q.ID))
+	perm := rand.New(rand.NewPCG(h.Sum64(), 7)).Perm(len(q.Choices))
+	inOrder := true
+	for i, p := range perm {
+		inOrder = inOrder && p == i
+	}
+	if inOrder && len(perm) > 1 {
+		perm = append(perm[1:], perm[0])
+	}
+	return perm
+}
+
+// Response turns the listed positions a reader picked (the one chosen for
+// a choice question; for an order question, first to last) into the
+// response Check takes.
+func (q Question) Response(picked []int) []int {
+	shown := q.ShownOrder()
+	out := make([]int, 0, len(picked))
+	for _, p := range picked {
+		if p >= 0 && p < len(shown) {
+			out = append(out, shown[p])
+		}
+	}
+	return out
+}
+
+// QuestionIndex returns the position of the question with the given id, or -1.
+func (l *Lesson) QuestionIndex(id string) int {
+	for i, q := range l.Questions {
+		if q.ID == id {
+			return i
+		}
+	}
+	return -1
 }
 
 // SectionScore is how a learner did on one section's questions.

@@ -122,12 +122,7 @@ func renderBody(l *content.Lesson, k renderKey, s views.Styles) string {
 		return padLines(renderBody(l, plain, s), k.width)
 	}
 	st := l.Steps[k.step]
-	out, err := views.Markdown(st.Body, k.width, k.look)
-	if err != nil {
-		// The shipped lesson is tested to render; an author's own lesson
-		// still shows its raw text rather than nothing.
-		out = st.Body
-	}
+	out := views.Markdown(st.Body, k.width, k.look)
 	if len(st.Sources.IDs) > 0 {
 		out += "\n\n" + s.Label.Render("Sources") + "\n" + views.SourceList(l, st.Sources.IDs, k.width, s)
 	}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 
@@ -10,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/table"
 	tea "charm.land/bubbletea/v2"
 
+	"jakstat/content"
 	"jakstat/views"
 )
 
@@ -19,14 +21,14 @@ import (
 type explorer struct {
 	open    bool
 	tab     int
-	queries []views.Query
+	queries []content.Query
 	sel     []int // selected position in the shown rows, per tab
 	editing bool  // typing the text filter
 	details bool  // the details panel covers the table (narrow windows)
 
 	// Derived by layoutExplorer.
-	view      views.Grid // the tab's rows after filtering and sorting
-	total     int        // rows before filtering
+	view      content.Table // the tab's rows after filtering and sorting
+	total     int           // rows before filtering
 	tbl       table.Model
 	cards     bool
 	wide      bool // table and details side by side
@@ -36,9 +38,9 @@ type explorer struct {
 }
 
 func newExplorer(tabs int) explorer {
-	e := explorer{queries: make([]views.Query, tabs), sel: make([]int, tabs)}
+	e := explorer{queries: make([]content.Query, tabs), sel: make([]int, tabs)}
 	for i := range e.queries {
-		e.queries[i] = views.NewQuery()
+		e.queries[i] = content.NewQuery()
 	}
 	return e
 }
@@ -93,15 +95,12 @@ func (m *Model) openExplorer() {
 	e := &m.explore
 	e.open, e.editing, e.details = true, false, false
 	m.overlay = overlayNone
-	if m.focus == focusTable && m.grid.Name != "" && m.row < len(m.grid.Keys) {
-		want := m.grid.Name
-		if want == "sideeffects" || want == "boxed" {
-			want = "alleffects"
-		}
+	if m.focus == focusTable && m.grid.ID() != "" && m.row < len(m.grid.Keys) {
+		want := cmp.Or(m.grid.Spec.ExploreAs, m.grid.ID())
 		for i, t := range m.tabs {
-			if t.Grid == want {
+			if t.ID == want {
 				e.tab = i
-				e.queries[i] = views.NewQuery()
+				e.queries[i] = content.NewQuery()
 				m.layoutExplorer()
 				for pos, k := range e.view.Keys {
 					if k == m.grid.Keys[m.row] {
@@ -128,15 +127,11 @@ func (m *Model) layoutExplorer() {
 		return
 	}
 	tab := m.tabs[e.tab]
-	full := views.GridFor(m.lesson, tab.Grid)
+	full := m.lesson.Table(tab.ID)
 	q := e.queries[e.tab]
-	idx := views.Apply(m.lesson, full, q)
+	idx := m.lesson.Apply(full, q)
 	e.total = len(full.Rows)
-	e.view = views.Grid{Name: full.Name, Caption: full.Caption, Columns: full.Columns}
-	for _, i := range idx {
-		e.view.Rows = append(e.view.Rows, full.Rows[i])
-		e.view.Keys = append(e.view.Keys, full.Keys[i])
-	}
+	e.view = full.Subset(idx)
 	e.sel[e.tab] = min(max(e.sel[e.tab], 0), max(len(idx)-1, 0))
 
 	frameW := min(m.width, maxFrameWidth)
@@ -202,9 +197,12 @@ func (m *Model) refreshExplorer() {
 	e.panel = newPane(body, detailsW, h)
 	e.panel.scrollTo(top)
 	short := m.exploreKeys.ShortHelp()
-	m.exploreKeys.Route.SetEnabled(m.tabs[e.tab].Filters)
-	m.exploreKeys.Region.SetEnabled(m.tabs[e.tab].Filters)
-	m.exploreKeys.Boxed.SetEnabled(m.tabs[e.tab].Filters)
+	_, route := m.tabs[e.tab].Filter("route")
+	_, region := m.tabs[e.tab].Filter("region")
+	_, boxed := m.tabs[e.tab].Filter("boxed")
+	m.exploreKeys.Route.SetEnabled(route)
+	m.exploreKeys.Region.SetEnabled(region)
+	m.exploreKeys.Boxed.SetEnabled(boxed)
 	m.exploreKeys.Link.SetEnabled(m.linkHint() != "")
 	m.exploreKeys.Clear.SetEnabled(e.queries[e.tab].Active())
 	m.helpBar = views.HelpBar(m.styles, short, frameW)
@@ -212,11 +210,8 @@ func (m *Model) refreshExplorer() {
 
 // linkHint says where "c" leads from the selected row, or "" if nowhere.
 func (m Model) linkHint() string {
-	switch m.explore.view.Name {
-	case "drugs":
-		return "c: the side effects this drug's label lists"
-	case "alleffects", "matrix":
-		return "c: the drugs that list this side effect"
+	if l := m.explore.view.Spec.Link; l != nil {
+		return "c: " + l.Says
 	}
 	return ""
 }
@@ -228,19 +223,14 @@ func (m *Model) followLink() {
 		return
 	}
 	from := e.view.Keys[e.sel[e.tab]]
-	target := ""
-	switch e.view.Name {
-	case "drugs":
-		target = "alleffects"
-	case "alleffects", "matrix":
-		target = "drugs"
-	default:
+	link := e.view.Spec.Link
+	if link == nil {
 		return
 	}
 	for i, t := range m.tabs {
-		if t.Grid == target {
+		if t.ID == link.To {
 			e.tab = i
-			q := views.NewQuery()
+			q := content.NewQuery()
 			q.Link = from
 			e.queries[i], e.sel[i] = q, 0
 			e.details = false
@@ -334,16 +324,18 @@ func (m Model) exploreKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			q.SortCol = 0
 		}
 		q.Desc = !q.Desc
-	case key.Matches(msg, ek.Route) && m.tabs[e.tab].Filters:
-		q.Route = cycle(q.Route, "", "oral", "topical")
-	case key.Matches(msg, ek.Region) && m.tabs[e.tab].Filters:
-		q.Region = cycle(q.Region, "", "FDA+", "FDA-", "EU+", "EU-", "Japan+", "Japan-")
-	case key.Matches(msg, ek.Boxed) && m.tabs[e.tab].Filters:
-		q.Boxed = cycle(q.Boxed, "", "yes", "no")
+	case key.Matches(msg, ek.Route, ek.Region, ek.Boxed):
+		id := map[bool]string{true: "route", false: "region"}[key.Matches(msg, ek.Route)]
+		if key.Matches(msg, ek.Boxed) {
+			id = "boxed"
+		}
+		f, ok := m.tabs[e.tab].Filter(id)
+		if !ok {
+			return m, nil
+		}
+		*q = q.With(id, f.Next(q.Filter(id)))
 	case key.Matches(msg, ek.Clear):
-		sort, desc := q.SortCol, q.Desc
-		*q = views.NewQuery()
-		q.SortCol, q.Desc = sort, desc
+		*q = q.Cleared()
 	case key.Matches(msg, ek.Link):
 		m.followLink()
 		return m, nil
@@ -352,16 +344,6 @@ func (m Model) exploreKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	m.layoutExplorer()
 	return m, nil
-}
-
-// cycle returns the value after cur in values, wrapping round.
-func cycle(cur string, values ...string) string {
-	for i, v := range values {
-		if v == cur {
-			return values[(i+1)%len(values)]
-		}
-	}
-	return values[0]
 }
 
 // renderExplorer composes the explorer's screen.
@@ -381,9 +363,9 @@ func (m Model) renderExplorer() string {
 	b.WriteString(views.TabBar(s, tabTitles(m.tabs), e.tab, frameW) + "\n")
 	q := e.queries[e.tab]
 	if e.editing {
-		b.WriteString(views.PromptText(s, "/", q.Text, "  type to filter · enter: done · esc: clear", frameW) + "\n")
+		b.WriteString(views.PromptText(s, "/", views.Field{Text: q.Text, Cursor: len([]rune(q.Text))}, "  type to filter · enter: done · esc: clear", frameW) + "\n")
 	} else {
-		b.WriteString(s.Muted.Render(views.Truncate(views.QuerySummary(m.lesson, e.total, e.view, q), frameW)) + "\n")
+		b.WriteString(s.Muted.Render(views.Truncate(q.Summary(m.lesson, e.total, e.view), frameW)) + "\n")
 	}
 	h := m.exploreBodyHeight()
 	var body string
@@ -398,7 +380,7 @@ func (m Model) renderExplorer() string {
 		body = e.tableView
 	}
 	b.WriteString(fit(body, h) + "\n")
-	b.WriteString(s.Muted.Render(views.Truncate(tab.Caveat, frameW)) + "\n")
+	b.WriteString(s.Muted.Render(views.Truncate(tab.Caveat(m.lesson), frameW)) + "\n")
 	above, below := 0, 0
 	if e.details || e.wide {
 		above, below = e.panel.above(), e.panel.below()
@@ -412,7 +394,7 @@ func (m Model) renderExplorer() string {
 	return out
 }
 
-func tabTitles(tabs []views.ExploreTab) []string {
+func tabTitles(tabs []content.TableSpec) []string {
 	out := make([]string, len(tabs))
 	for i, t := range tabs {
 		out[i] = t.Title

@@ -31,7 +31,7 @@ func TestExplorerKeepsTheLearnersPlace(t *testing.T) {
 
 func TestExplorerFromALessonTable(t *testing.T) {
 	m := press(t, sized(t, 120, 40), "1", "4", "G", "tab", "j", "j", "t")
-	if !m.explore.open || m.tabs[m.explore.tab].Grid != "drugs" {
+	if !m.explore.open || m.tabs[m.explore.tab].ID != "drugs" {
 		t.Fatal("t on the drug table should open the Drugs tab")
 	}
 	if got := m.explore.view.Keys[m.explore.sel[m.explore.tab]]; got != "baricitinib" {
@@ -58,14 +58,14 @@ func TestExplorerFiltersAndCrossLinks(t *testing.T) {
 	}
 	m = press(t, m, "x", "j", "c") // upadacitinib -> its side effects
 	e := m.explore
-	if m.tabs[e.tab].Grid != "alleffects" || e.queries[e.tab].Link != "upadacitinib" || len(e.view.Rows) == 0 {
-		t.Fatalf("c from Rinvoq: tab %s, link %q, %d rows", m.tabs[e.tab].Grid, e.queries[e.tab].Link, len(e.view.Rows))
+	if m.tabs[e.tab].ID != "alleffects" || e.queries[e.tab].Link != "upadacitinib" || len(e.view.Rows) == 0 {
+		t.Fatalf("c from Rinvoq: tab %s, link %q, %d rows", m.tabs[e.tab].ID, e.queries[e.tab].Link, len(e.view.Rows))
 	}
 	if s := screen(m); !strings.Contains(s, "listed for Upadacitinib (Rinvoq)") {
 		t.Errorf("the cross-link is not shown:\n%s", s)
 	}
 	m = press(t, m, "c") // first side effect -> drugs listing it
-	if m.tabs[m.explore.tab].Grid != "drugs" || !strings.Contains(screen(m), "listing") {
+	if m.tabs[m.explore.tab].ID != "drugs" || !strings.Contains(screen(m), "listing") {
 		t.Error("c from a side effect should list the drugs reporting it")
 	}
 }

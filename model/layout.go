@@ -3,6 +3,8 @@ package model
 import (
 	"slices"
 
+	"jakstat/content"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/table"
 
@@ -69,7 +71,7 @@ func (m Model) dims() dims {
 		d.headerH++ // a breathing line, where there is room for it
 	}
 	d.contentH = max(m.height-d.headerH-m.footerHeight(), 1)
-	if m.grid.Name == "" {
+	if m.grid.ID() == "" {
 		d.textH = d.contentH
 		m.placeScene(&d)
 		return d
@@ -157,9 +159,9 @@ func (m *Model) layout(reset bool) {
 	}
 	st := m.step()
 	if st.Table != "" {
-		m.grid = views.GridFor(m.lesson, st.Table)
+		m.grid = m.lesson.Table(st.Table)
 	} else {
-		m.grid = views.Grid{}
+		m.grid = content.Table{}
 		m.focus = focusText
 	}
 	m.row = min(max(m.row, 0), max(len(m.grid.Rows)-1, 0))
@@ -172,7 +174,7 @@ func (m *Model) layout(reset bool) {
 		}
 	}
 	m.tableWant = 0
-	if m.grid.Name != "" {
+	if m.grid.ID() != "" {
 		m.tableWant = m.tableLines(min(m.width, maxFrameWidth))
 	}
 	d := m.dims()
@@ -214,14 +216,14 @@ func (m *Model) refreshScene() {
 func (m *Model) refreshTable() {
 	m.tableView = ""
 	d := m.dims()
-	if m.grid.Name == "" || d.tableH == 0 {
+	if m.grid.ID() == "" || d.tableH == 0 {
 		return
 	}
 	if m.cards {
 		m.tableView = m.cardsView(d.frameW, d.tableH)
 		return
 	}
-	key := tableKey{name: m.grid.Name, width: d.frameW, height: max(d.tableH, 2), row: m.row,
+	key := tableKey{name: m.grid.ID(), width: d.frameW, height: max(d.tableH, 2), row: m.row,
 		focused: m.focus == focusTable, look: views.LookFor(m.isDark), ascii: m.glyphs.ASCII}
 	grid, widths, styles := m.grid, m.tableWidths, m.styles
 	m.tableView = m.cache.tables.do(key, func() string {
@@ -235,7 +237,7 @@ func (m *Model) refreshTable() {
 func (m *Model) layoutTable(d dims) {
 	m.cards, m.tableWidths = false, nil
 	defer m.refreshTable()
-	if m.grid.Name == "" {
+	if m.grid.ID() == "" {
 		return
 	}
 	widths, ok := views.FitColumns(m.grid, d.frameW, false)
@@ -249,7 +251,7 @@ func (m *Model) layoutTable(d dims) {
 // newTable builds a bubbles table of g's rows with the given column
 // widths, cells cut at word boundaries, and the sort column marked when
 // sortCol >= 0. It returns the table and its width.
-func newTable(g views.Grid, widths []int, sortCol int, desc bool, height int, s views.Styles, focused bool) (table.Model, int) {
+func newTable(g content.Table, widths []int, sortCol int, desc bool, height int, s views.Styles, focused bool) (table.Model, int) {
 	cols := make([]table.Column, len(widths))
 	width := 0
 	for i, w := range widths {
@@ -324,7 +326,7 @@ func (m *Model) layoutPanel(d dims) {
 // syncKeys enables the bindings that do something in the current state, so
 // the help bar only offers what works.
 func (m *Model) syncKeys() {
-	hasTable := m.grid.Name != ""
+	hasTable := m.grid.ID() != ""
 	hasScene := m.lesson != nil && m.step().Scene != ""
 	m.keys.Pause.SetEnabled(hasScene && !m.opts.NoMotion)
 	m.keys.Replay.SetEnabled(hasScene)

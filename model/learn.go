@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"jakstat/content"
 	"jakstat/views"
 )
 
@@ -190,10 +191,7 @@ func (m Model) answer() (tea.Model, tea.Cmd) {
 	q := m.lesson.Questions[qz.qs[qz.cur]]
 	var response []int
 	if q.Kind == "order" {
-		shown := views.OrderShown(q)
-		for _, p := range qz.picked {
-			response = append(response, shown[p])
-		}
+		response = q.Response(qz.picked)
 	} else {
 		response = []int{qz.cursor}
 	}
@@ -294,7 +292,7 @@ func (m Model) findKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // findGo jumps to the selected glossary term's next step, or the search hit.
 func (m Model) findGo() (tea.Model, tea.Cmd) {
 	if m.overlay == overlayGlossary {
-		order := views.GlossaryOrder(m.lesson, m.termSteps, m.find.text, m.nav.Step)
+		order := m.lesson.GlossaryOrder(m.termSteps, m.find.text, m.nav.Step)
 		if len(order) == 0 {
 			return m, nil
 		}
@@ -304,9 +302,9 @@ func (m Model) findGo() (tea.Model, tea.Cmd) {
 			m.layout(false)
 			return m, nil
 		}
-		return m.move(ActGoto, views.NextUse(used, m.nav.Step)+1)
+		return m.move(ActGoto, content.NextUse(used, m.nav.Step)+1)
 	}
-	hits := views.Search(m.searchIndex, m.find.text)
+	hits := content.Search(m.searchIndex, m.find.text)
 	if len(hits) == 0 {
 		return m, nil
 	}
@@ -317,7 +315,7 @@ func (m Model) findGo() (tea.Model, tea.Cmd) {
 
 // gotoHit opens the step of the current search hit with the match in view.
 func (m Model) gotoHit() (tea.Model, tea.Cmd) {
-	hits := views.Search(m.searchIndex, m.search)
+	hits := content.Search(m.searchIndex, m.search)
 	if len(hits) == 0 {
 		return m, nil
 	}
@@ -333,7 +331,7 @@ func (m Model) gotoHit() (tea.Model, tea.Cmd) {
 // scrollToMatch scrolls the text so the first line showing the match is near the top.
 func (m *Model) scrollToMatch() {
 	for i, ln := range m.text.lines {
-		if views.StartsWord(ansi.Strip(ln), m.search) {
+		if content.StartsWord(ansi.Strip(ln), m.search) {
 			m.text.scrollTo(i - 2)
 			return
 		}
@@ -346,7 +344,7 @@ func (m *Model) highlight() {
 		return
 	}
 	for i, ln := range m.text.lines {
-		if plain := ansi.Strip(ln); views.StartsWord(plain, m.search) {
+		if plain := ansi.Strip(ln); content.StartsWord(plain, m.search) {
 			m.text.lines[i] = views.Highlight(m.styles, plain, m.search)
 		}
 	}
@@ -369,13 +367,13 @@ func (m Model) learnContent() (string, bool) {
 func (m Model) renderFind(d dims) string {
 	switch m.overlay {
 	case overlayGlossary:
-		order := views.GlossaryOrder(m.lesson, m.termSteps, m.find.text, m.nav.Step)
+		order := m.lesson.GlossaryOrder(m.termSteps, m.find.text, m.nav.Step)
 		sel := min(max(m.find.sel, 0), max(len(order)-1, 0))
-		return views.Glossary(m.styles, m.lesson, m.termSteps, order, sel, m.nav.Step, m.find.text, min(d.frameW, maxTextWidth), d.contentH)
+		return views.Glossary(m.styles, m.lesson, m.termSteps, order, sel, m.nav.Step, views.Field{Text: m.find.text, Cursor: len([]rune(m.find.text))}, min(d.frameW, maxTextWidth), d.contentH)
 	case overlaySearch:
-		hits := views.Search(m.searchIndex, m.find.text)
+		hits := content.Search(m.searchIndex, m.find.text)
 		sel := min(max(m.find.sel, 0), max(len(hits)-1, 0))
-		return views.SearchResults(m.styles, m.lesson, m.searchIndex, hits, sel, m.find.text, d.frameW, d.contentH)
+		return views.SearchResults(m.styles, m.searchIndex, hits, sel, views.Field{Text: m.find.text, Cursor: len([]rune(m.find.text))}, d.frameW, d.contentH)
 	}
 	return ""
 }
@@ -405,9 +403,9 @@ func (m *Model) clampFind() {
 	var n int
 	switch m.overlay {
 	case overlayGlossary:
-		n = len(views.GlossaryOrder(m.lesson, m.termSteps, m.find.text, m.nav.Step))
+		n = len(m.lesson.GlossaryOrder(m.termSteps, m.find.text, m.nav.Step))
 	case overlaySearch:
-		n = len(views.Search(m.searchIndex, m.find.text))
+		n = len(content.Search(m.searchIndex, m.find.text))
 	default:
 		return
 	}

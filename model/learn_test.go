@@ -8,7 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
-	"jakstat/views"
+	"jakstat/content"
 )
 
 // lastOfSection returns the one-based number of the last step of section.
@@ -101,7 +101,7 @@ func TestOrderQuestion(t *testing.T) {
 	m := quizzed(t, 100, 30)
 	m.startQuiz([]int{idx}, m.nav.Step, false)
 	q := l.Questions[idx]
-	shown := views.OrderShown(q)
+	shown := q.ShownOrder()
 	// Press the listed numbers in the right order.
 	for item := range q.Choices {
 		for pos, s := range shown {
@@ -207,7 +207,7 @@ func TestSearch(t *testing.T) {
 	for _, r := range "ORAL Surveillance" {
 		m = press(t, m, string(r))
 	}
-	hits := views.Search(m.searchIndex, m.find.text)
+	hits := content.Search(m.searchIndex, m.find.text)
 	if len(hits) == 0 {
 		t.Fatal("no hits for ORAL Surveillance")
 	}

@@ -96,11 +96,11 @@ type Model struct {
 
 	// Panes of the current step, rebuilt by layout() on every step change or resize.
 	text        pane
-	panel       pane       // details or full help
-	tableWidths []int      // the lesson table's fitted columns; nil for cards or no table
-	grid        views.Grid // the step's table; Name is "" when it has none
-	cards       bool       // the table is shown as cards (too narrow for columns)
-	row         int        // selected row of the table or cards
+	panel       pane          // details or full help
+	tableWidths []int         // the lesson table's fitted columns; nil for cards or no table
+	grid        content.Table // the step's table; its ID is "" when it has none
+	cards       bool          // the table is shown as cards (too narrow for columns)
+	row         int           // selected row of the table or cards
 
 	// Pieces of the frame that change only with the step, the size, the
 	// theme or the selection, kept so View only joins strings.
@@ -116,17 +116,17 @@ type Model struct {
 
 	explore     explorer
 	exploreKeys ExploreKeyMap
-	tabs        []views.ExploreTab
+	tabs        []content.TableSpec
 
 	learnKeys   LearnKeyMap
 	answers     map[string]bool // question id -> answered right
 	quiz        quizRun
 	find        finder
-	termSteps   [][]int            // glossary term -> steps using it
-	searchIndex []views.SearchLine // built when first needed
-	findView    string             // the glossary or search screen, drawn by layout
-	search      string             // the last search, for n/N and highlighting
-	hit         int                // which of its matches is current
+	termSteps   [][]int              // glossary term -> steps using it
+	searchIndex []content.SearchLine // built when first needed
+	findView    string               // the glossary or search screen, drawn by layout
+	search      string               // the last search, for n/N and highlighting
+	hit         int                  // which of its matches is current
 	resumeAt    int
 
 	presentKeys PresentKeyMap
@@ -212,7 +212,7 @@ func (m *Model) setLesson(l *content.Lesson) {
 	}
 	m.lesson = l
 	m.nav = Nav{Total: len(l.Steps)}
-	m.tabs = views.ExploreTabs(l)
+	m.tabs = l.ExploreTabs()
 	m.explore = newExplorer(len(m.tabs))
 	m.termSteps, m.searchIndex = nil, nil // built when first needed: not before the first frame
 	if p := m.opts.Progress; p.Resume && p.Step > 0 && p.Step < len(l.Steps) {

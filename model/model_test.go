@@ -200,8 +200,8 @@ func TestTableFocusDetailsAndBack(t *testing.T) {
 	for _, size := range [][2]int{{120, 40}, {60, 16}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			m := press(t, sized(t, size[0], size[1]), ":", fmt.Sprint(drugStep+1), "enter")
-			if m.grid.Name != "drugs" {
-				t.Fatalf("step %d has grid %q", drugStep+1, m.grid.Name)
+			if m.grid.ID() != "drugs" {
+				t.Fatalf("step %d has grid %q", drugStep+1, m.grid.ID())
 			}
 			m = press(t, m, "tab")
 			if m.focus != focusTable {

@@ -5,8 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
-	"jakstat/views"
 )
 
 // wheelLines is how far one notch of the mouse wheel scrolls.
@@ -217,7 +215,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.prompt = &empty
 	case key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown):
 		m.scroll(msg)
-	case key.Matches(msg, k.Focus) && m.grid.Name != "":
+	case key.Matches(msg, k.Focus) && m.grid.ID() != "":
 		if m.focus == focusText {
 			m.focus = focusTable
 		} else {
@@ -254,13 +252,13 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.stepFrame(1)
 	case key.Matches(msg, m.learnKeys.Glossary):
 		if m.termSteps == nil {
-			m.termSteps = views.TermSteps(m.lesson)
+			m.termSteps = m.lesson.TermSteps()
 		}
 		m.overlay, m.find = overlayGlossary, finder{}
 		m.layout(false)
 	case key.Matches(msg, m.learnKeys.Search):
 		if m.searchIndex == nil {
-			m.searchIndex = views.SearchIndex(m.lesson)
+			m.searchIndex = m.lesson.SearchIndex()
 		}
 		m.overlay, m.find = overlaySearch, finder{}
 		m.layout(false)
@@ -443,7 +441,7 @@ func (m *Model) wheel(msg tea.MouseWheelMsg) {
 		return
 	}
 	d := m.dims()
-	overTable := m.grid.Name != "" && (m.focus == focusTable && !d.split ||
+	overTable := m.grid.ID() != "" && (m.focus == focusTable && !d.split ||
 		d.split && mouse.Y >= d.headerH+1+d.textH+1)
 	switch {
 	case overTable && up:

@@ -76,7 +76,7 @@ func (m Model) content(d dims) string {
 	case overlayHelp:
 		return views.PaneLabel(s, "All keys", true, d.frameW, "esc or ? to close", "esc to close") + "\n" + m.panel.view()
 	}
-	if m.grid.Name == "" {
+	if m.grid.ID() == "" {
 		switch d.scene {
 		case sceneBeside:
 			return besides(m.text.viewLines(), d.textW, m.sceneView)
@@ -115,7 +115,7 @@ func (m Model) content(d dims) string {
 // otherwise what is scrolled out of sight and the disclaimer.
 func (m Model) status(d dims) string {
 	if m.prompt != nil {
-		return views.PromptLine(m.styles, *m.prompt, m.nav.Total, d.frameW)
+		return views.PromptLine(m.styles, views.Field{Text: *m.prompt, Cursor: len(*m.prompt)}, m.nav.Total, d.frameW)
 	}
 	if m.notice != "" {
 		return m.styles.Warning.Render(views.Truncate(m.notice, d.frameW))

@@ -108,8 +108,8 @@ func PaneLabel(s Styles, label string, focused bool, width int, hints ...string)
 }
 
 // PromptLine is the status line while the ":" jump prompt is open.
-func PromptLine(s Styles, typed string, total, width int) string {
-	prompt := s.Prompt.Render(Truncate(":"+typed+"▏", width))
+func PromptLine(s Styles, typed Field, total, width int) string {
+	prompt := s.Prompt.Render(Truncate(":"+caretText(typed, max(width-2, 1)), width))
 	for _, hint := range []string{
 		fmt.Sprintf("  go to step (1-%d) · enter to go · esc to cancel", total),
 		fmt.Sprintf("  step 1-%d · enter · esc", total),

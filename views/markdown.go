@@ -39,7 +39,7 @@ func LookFor(isDark bool) Look {
 // orphans at narrow widths. Lesson bodies need paragraphs, headings, lists,
 // quotes and emphasis; this draws those exactly, in microseconds, with every
 // line carrying its own styles so any line can start a scrolled view.
-func Markdown(body string, width int, look Look) (string, error) {
+func Markdown(body string, width int, look Look) string {
 	src := []byte(body)
 	doc := goldmark.New().Parser().Parse(text.NewReader(src))
 	r := mdRenderer{src: src, look: look}
@@ -47,7 +47,7 @@ func Markdown(body string, width int, look Look) (string, error) {
 		r.s = NewStyles(look == Dark)
 	}
 	lines := r.children(doc, max(width, 10), inlineStyle{})
-	return strings.Join(lines, "\n"), nil
+	return strings.Join(lines, "\n")
 }
 
 // inlineStyle is the emphasis in force on a run of text.

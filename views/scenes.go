@@ -170,11 +170,6 @@ func sceneSpecs() map[string]sceneSpec {
 	}
 }
 
-// SceneNames lists the scenes Scene can draw, compare included.
-func SceneNames() []string {
-	return []string{"resting", "binding", "activation", "stat", "nucleus", "biologic", "blocked", "compare"}
-}
-
 // SceneFrames is how many frames a scene has; its last frame is where it rests.
 func SceneFrames(name string) int {
 	if name == "compare" {

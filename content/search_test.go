@@ -1,4 +1,4 @@
-package views
+package content
 
 import (
 	"slices"
@@ -7,8 +7,8 @@ import (
 )
 
 func TestSearch(t *testing.T) {
-	l := shipped(t)
-	idx := SearchIndex(l)
+	l := mustShipped(t)
+	idx := l.SearchIndex()
 	tests := map[string]struct {
 		query     string
 		wantSteps []string // step ids that must appear among the hits
@@ -45,15 +45,15 @@ func TestSearch(t *testing.T) {
 }
 
 func TestGlossaryTermsAndOrder(t *testing.T) {
-	l := shipped(t)
-	steps := TermSteps(l)
+	l := mustShipped(t)
+	steps := l.TermSteps()
 	for i, term := range l.Glossary {
 		if len(steps[i]) == 0 {
 			t.Errorf("glossary term %q is used on no step", term.Term)
 		}
 	}
 	cur := l.StepIndex("how-jak-inhibitors-work")
-	order := GlossaryOrder(l, steps, "", cur)
+	order := l.GlossaryOrder(steps, "", cur)
 	if len(order) != len(l.Glossary) {
 		t.Fatalf("unfiltered glossary lists %d of %d", len(order), len(l.Glossary))
 	}
@@ -65,23 +65,23 @@ func TestGlossaryTermsAndOrder(t *testing.T) {
 		}
 		seenOther = seenOther || !here
 	}
-	if got := GlossaryOrder(l, steps, "NASOPH", cur); len(got) != 1 || l.Glossary[got[0]].Term != "nasopharyngitis" {
+	if got := l.GlossaryOrder(steps, "NASOPH", cur); len(got) != 1 || l.Glossary[got[0]].Term != "nasopharyngitis" {
 		t.Errorf("filter NASOPH: %v", got)
 	}
-	if got := GlossaryOrder(l, steps, "qqqq", cur); len(got) != 0 {
+	if got := l.GlossaryOrder(steps, "qqqq", cur); len(got) != 0 {
 		t.Errorf("no-match filter returned %v", got)
 	}
 	if !hasWord("the jak1 pair", "jak1") || hasWord("tyrosines", "tyrosine") || !hasWord("(atp)", "atp") {
 		t.Error("hasWord misjudges word edges")
 	}
+	if NextUse([]int{2, 5, 9}, 5) != 9 || NextUse([]int{2, 5}, 7) != 2 || NextUse(nil, 4) != 4 {
+		t.Error("NextUse does not go to the next use, wrapping round")
+	}
 }
 
 func TestOrderShownIsAShuffle(t *testing.T) {
-	for _, q := range shipped(t).Questions {
-		if q.Kind != "order" {
-			continue
-		}
-		p := OrderShown(q)
+	for _, q := range mustShipped(t).Questions {
+		p := q.ShownOrder()
 		if len(p) != len(q.Choices) {
 			t.Fatalf("%s: %v", q.ID, p)
 		}
@@ -91,11 +91,25 @@ func TestOrderShownIsAShuffle(t *testing.T) {
 				t.Fatalf("%s: %v is not a permutation", q.ID, p)
 			}
 		}
+		if q.Kind != KindOrder {
+			if !slices.Equal(p, sorted) {
+				t.Errorf("%s: a %s question's choices are shuffled", q.ID, q.Kind)
+			}
+			continue
+		}
 		if slices.Equal(p, sorted) {
 			t.Errorf("%s is listed in its answer order", q.ID)
 		}
-		if !slices.Equal(p, OrderShown(q)) {
+		if !slices.Equal(p, q.ShownOrder()) {
 			t.Errorf("%s is shuffled differently each time", q.ID)
+		}
+		// Picking the listed items in the right order answers it.
+		picked := make([]int, len(p))
+		for pos, item := range p {
+			picked[item] = pos
+		}
+		if !q.Check(q.Response(picked)) {
+			t.Errorf("%s: the right order, picked as listed, is not accepted", q.ID)
 		}
 	}
 }

@@ -1,0 +1,213 @@
+package content
+
+import "slices"
+
+// Column is one column of a lesson table. Min, Max and Whole are layout
+// hints in character cells, for any renderer that lays cells out in a grid.
+type Column struct {
+	Title string
+	// Min is the narrowest the column may get before a grid gives way to
+	// a stacked layout; it is at least the longest word the column must keep whole.
+	Min int
+	// Max caps the column so one long cell cannot starve the others; 0 means none.
+	Max int
+	// Whole keeps every cell of the column untruncated: a row's name is what
+	// the learner reads first, so a grid should stack its rows before cutting it.
+	Whole bool
+}
+
+// Record says what a table's rows are, so a renderer knows how to tell
+// everything about one (its details) from its key.
+type Record string
+
+// The kinds of record a row can be.
+const (
+	RecordDrug       Record = "drug"       // key: a drug id
+	RecordSideEffect Record = "sideeffect" // key: a side-effect id
+	RecordCytokine   Record = "cytokine"   // key: the cytokine's index in Lesson.Cytokines
+	RecordTrial      Record = "trial"      // key: a trial id
+	RecordSource     Record = "source"     // key: a source id
+)
+
+// Table is one of the lesson's tables as plain cells: what a terminal table,
+// cards, a printed handout or a web page shows. Build one with Lesson.Table.
+type Table struct {
+	Spec    TableSpec
+	Caption string // one line saying what the table is
+	Columns []Column
+	Rows    [][]string
+	// Keys identify each row's record (see Spec.Record).
+	Keys []string
+}
+
+// ID is the table's registry id; "" for no table.
+func (t Table) ID() string { return t.Spec.ID }
+
+// Subset returns the table with only the rows at idx, in that order.
+func (t Table) Subset(idx []int) Table {
+	out := t
+	out.Rows = make([][]string, 0, len(idx))
+	out.Keys = make([]string, 0, len(idx))
+	for _, i := range idx {
+		out.Rows = append(out.Rows, t.Rows[i])
+		out.Keys = append(out.Keys, t.Keys[i])
+	}
+	return out
+}
+
+// TableSpec describes one of the lesson's tables once: its id and title,
+// what its rows are, where it may appear, how its rows are built from the
+// data files, filtered and cross-linked, and the caveat a reader needs.
+// Every screen, the printer and the validator read the registry (Tables);
+// adding a table or a column means adding to the registry and the data.
+type TableSpec struct {
+	ID     string // what a step's front matter names (table: drugs)
+	Title  string // a short title, for a tab or a handout heading
+	Record Record
+
+	Step    bool // a step may show it
+	Explore bool // a tab of the table explorer
+	Handout bool // printed with --tables
+	// ExploreAs is the explorer tab a step's table opens on when it is not
+	// a tab itself (a step's boxed-warning rows open among every side effect).
+	ExploreAs string
+
+	// Filters are the quick filters that apply to the rows, in order.
+	Filters []Filter
+	// Link is where a row leads, or nil.
+	Link *Link
+
+	caveat func(*Lesson) string
+	build  func(*Lesson) Table
+	// linked says whether the row with key is tied to record link of the
+	// table a Link came from; nil when no link leads here.
+	linked func(l *Lesson, key, link string) bool
+	// linkText says in words which rows a link keeps.
+	linkText func(l *Lesson, link string) string
+}
+
+// Link is a cross-link from a table's rows to the rows of another table
+// that are tied to them (a drug to the side effects its label lists).
+type Link struct {
+	To   string // the table it leads to
+	Says string // what the reader finds there, as a phrase
+}
+
+// Filter is a quick filter on a table's rows, with a short list of values
+// a reader cycles through; "" (no filter) comes first.
+type Filter struct {
+	ID       string
+	Values   []string
+	match    func(l *Lesson, key, value string) bool
+	describe func(value string) string
+}
+
+// Next returns the value after cur, wrapping round.
+func (f Filter) Next(cur string) string {
+	i := slices.Index(f.Values, cur)
+	return f.Values[(i+1)%len(f.Values)]
+}
+
+// Caveat is what a reader must keep in mind about the table's rows, or "".
+func (s TableSpec) Caveat(l *Lesson) string {
+	if s.caveat == nil {
+		return ""
+	}
+	return s.caveat(l)
+}
+
+// Filter returns the spec's filter with the given id.
+func (s TableSpec) Filter(id string) (Filter, bool) {
+	for _, f := range s.Filters {
+		if f.ID == id {
+			return f, true
+		}
+	}
+	return Filter{}, false
+}
+
+// Tables is the registry: every table the lesson knows, explorer tabs in
+// their order. It is built afresh on each call, so nothing can change it.
+func Tables() []TableSpec {
+	effectLink := &Link{To: "drugs", Says: "the drugs that list this side effect"}
+	return []TableSpec{
+		{ID: "drugs", Title: "Drugs", Record: RecordDrug, Step: true, Explore: true, Handout: true,
+			Filters: drugFilters(), Link: &Link{To: "alleffects", Says: "the side effects this drug's label lists"},
+			caveat: approvalsCaveat, build: drugTable, linked: drugListsEffect, linkText: listingEffect},
+		{ID: "alleffects", Title: "Side effects", Record: RecordSideEffect, Explore: true, Handout: true, Link: effectLink,
+			caveat: fixed("From labels and trials; a figure is shown only where a source gives one."),
+			build:  effectTable("alleffects"), linked: effectListedFor, linkText: listedForDrug},
+		{ID: "trials", Title: "Trials", Record: RecordTrial, Step: true, Explore: true, Handout: true,
+			caveat: fixed("Trials differ in length and comparator: compare each drug with its own placebo, not with another row."),
+			build:  trialTable},
+		{ID: "cytokines", Title: "Cytokines", Record: RecordCytokine, Step: true, Explore: true, Handout: true,
+			caveat: fixed("\"not confirmed\" marks what the sources do not verify."), build: cytokineTable},
+		{ID: "matrix", Title: "Matrix", Record: RecordSideEffect, Explore: true, Handout: true, Link: effectLink,
+			caveat: fixed("● where a drug's label or trials list the side effect."), build: matrixTable},
+		{ID: "sideeffects", Title: "Side effects", Record: RecordSideEffect, Step: true, ExploreAs: "alleffects",
+			build: effectTable("sideeffects"), linked: effectListedFor, linkText: listedForDrug},
+		{ID: "boxed", Title: "Boxed warning", Record: RecordSideEffect, Step: true, ExploreAs: "alleffects",
+			build: effectTable("boxed"), linked: effectListedFor, linkText: listedForDrug},
+		{ID: "sources", Title: "Sources", Record: RecordSource, Step: true, Handout: true, build: sourceTable},
+	}
+}
+
+// Spec returns the registry entry with the given id.
+func Spec(id string) (TableSpec, bool) {
+	for _, s := range Tables() {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return TableSpec{}, false
+}
+
+// TableNames lists the tables a step may show.
+func TableNames() []string {
+	var out []string
+	for _, s := range Tables() {
+		if s.Step {
+			out = append(out, s.ID)
+		}
+	}
+	return out
+}
+
+// Table builds the table with the given id from the lesson's data. An
+// unknown id gives a table with no columns and no rows.
+func (l *Lesson) Table(id string) Table {
+	s, ok := Spec(id)
+	if !ok {
+		return Table{Spec: TableSpec{ID: id}}
+	}
+	t := s.build(l)
+	t.Spec = s
+	return t
+}
+
+// ExploreTabs lists the explorer's tables in order, leaving out any whose
+// data is empty (a lesson on another topic may have no drugs at all).
+func (l *Lesson) ExploreTabs() []TableSpec {
+	return l.present(func(s TableSpec) bool { return s.Explore })
+}
+
+// HandoutTables lists the tables --tables prints, leaving out empty ones.
+func (l *Lesson) HandoutTables() []TableSpec {
+	return l.present(func(s TableSpec) bool { return s.Handout })
+}
+
+func (l *Lesson) present(keep func(TableSpec) bool) []TableSpec {
+	var out []TableSpec
+	for _, s := range Tables() {
+		if keep(s) && len(s.build(l).Rows) > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func fixed(text string) func(*Lesson) string { return func(*Lesson) string { return text } }
+
+func approvalsCaveat(l *Lesson) string {
+	return "Approvals as of " + l.Meta.Checked + "; \"unclear\" means not confirmed, \"—\" none found."
+}
