@@ -3,6 +3,7 @@ package views
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 )
@@ -145,4 +146,13 @@ func TabBar(s Styles, titles []string, active, width int) string {
 		out, _ = render(true)
 	}
 	return out
+}
+
+// Clock is a duration as m:ss, or h:mm:ss from an hour on.
+func Clock(d time.Duration) string {
+	s := int(d.Round(time.Second).Seconds())
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }
