@@ -1,12 +1,10 @@
 package model
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/exp/golden"
 )
 
 func TestExplorerKeepsTheLearnersPlace(t *testing.T) {
@@ -81,29 +79,6 @@ func TestExplorerSort(t *testing.T) {
 	m = press(t, m, "S")
 	if s := screen(m); !strings.Contains(s, "Brand ▼") {
 		t.Errorf("S did not reverse:\n%s", s)
-	}
-}
-
-// TestGoldenExplorer renders every tab wide and narrow, and details.
-// Review changes by eye: go test ./model -run TestGoldenExplorer -update
-func TestGoldenExplorer(t *testing.T) {
-	for tab := range 5 {
-		for _, sz := range [][2]int{{140, 40}, {80, 24}, {60, 16}} {
-			t.Run(fmt.Sprintf("tab%d-%dx%d", tab+1, sz[0], sz[1]), func(t *testing.T) {
-				m := press(t, sized(t, sz[0], sz[1]), "t", fmt.Sprint(tab+1))
-				assertFits(t, m)
-				golden.RequireEqual(t, []byte(screen(m)))
-			})
-		}
-	}
-	for _, tc := range []struct {
-		name string
-		keys []string
-	}{{"drug-details-80x24", []string{"t", "j", "enter"}}, {"effect-details-80x24", []string{"t", "2", "j", "j", "j", "enter"}}} {
-		t.Run(tc.name, func(t *testing.T) {
-			m := press(t, sized(t, 80, 24), tc.keys...)
-			golden.RequireEqual(t, []byte(screen(m)))
-		})
 	}
 }
 

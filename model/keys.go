@@ -6,10 +6,9 @@ import (
 	"jakstat/model/internal/ui"
 )
 
-// KeyMap is every key of the step screen, and of the ":" prompt over it.
-// The help bar and the "?" screen are generated from it, so a binding's
-// keys and its help never drift. Each other screen has its own KeyMap in
-// its package.
+// KeyMap is every key of the step screen. The help bar and the "?" screen
+// are generated from it, so a binding's keys and its help never drift.
+// Each other screen has its own KeyMap in its package.
 type KeyMap struct {
 	Next     key.Binding
 	Prev     key.Binding
@@ -41,11 +40,6 @@ type KeyMap struct {
 
 	Follow key.Binding // in a classroom: follow the teacher again
 	Blank  key.Binding // presenter mode: blank the screen
-
-	// The ":" prompt: digits are typed into it.
-	JumpGo     key.Binding
-	JumpCancel key.Binding
-	JumpQuit   key.Binding
 }
 
 // DefaultKeyMap returns the lesson's standard keys.
@@ -80,10 +74,6 @@ func DefaultKeyMap() KeyMap {
 
 		Follow: key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "follow the teacher")),
 		Blank:  key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "blank the screen")),
-
-		JumpGo:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go")),
-		JumpCancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		JumpQuit:   ui.Interrupt(),
 	}
 }
 
@@ -104,6 +94,27 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Focus, k.Select, k.Back, k.Explore, k.Help, k.Quit},
 		{k.Search, k.NextHit, k.PrevHit, k.Glossary},
 		{k.Follow, k.Blank},
-		{k.JumpGo, k.JumpCancel, k.JumpQuit},
 	}
 }
+
+// PromptKeyMap is the keys of the ":" prompt; the digits are typed into it.
+type PromptKeyMap struct {
+	Go     key.Binding
+	Cancel key.Binding
+	Quit   key.Binding
+}
+
+// DefaultPromptKeyMap returns the prompt's standard keys.
+func DefaultPromptKeyMap() PromptKeyMap {
+	return PromptKeyMap{
+		Go:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Quit:   ui.Interrupt(),
+	}
+}
+
+// ShortHelp is the prompt's keys; the status line says them in words.
+func (k PromptKeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Go, k.Cancel} }
+
+// FullHelp is every key of the prompt.
+func (k PromptKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Go, k.Cancel, k.Quit}} }

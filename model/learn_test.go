@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/exp/golden"
 
 	"jakstat/content"
 )
@@ -291,40 +290,6 @@ func runCmds(cmd tea.Cmd) {
 		for _, c := range batch {
 			runCmds(c)
 		}
-	}
-}
-
-// TestGoldenLearnScreens: a question before and after an answer, the score
-// screen, the glossary and search results. Review changes by eye:
-// go test ./model -run TestGoldenLearnScreens -update
-func TestGoldenLearnScreens(t *testing.T) {
-	l := shipped(t)
-	for _, sz := range [][2]int{{80, 24}, {60, 16}} {
-		name := func(s string) string { return s + "-" + itoa(sz[0]) + "x" + itoa(sz[1]) }
-		t.Run(name("question"), func(t *testing.T) {
-			m := gotoStep(t, quizzed(t, sz[0], sz[1]), lastOfSection(t, "Blocking the signal"))
-			golden.RequireEqual(t, []byte(screen(press(t, m, "right"))))
-		})
-		t.Run(name("answered"), func(t *testing.T) {
-			m := gotoStep(t, quizzed(t, sz[0], sz[1]), lastOfSection(t, "Blocking the signal"))
-			m = press(t, m, "right")
-			q := l.Questions[question(t, m)]
-			golden.RequireEqual(t, []byte(screen(press(t, m, itoa((q.Correct+1)%len(q.Choices)+1)))))
-		})
-		t.Run(name("score"), func(t *testing.T) {
-			m := quizzed(t, sz[0], sz[1])
-			m.answers = map[string]bool{}
-			for i, q := range l.Questions {
-				m.answers[q.ID] = i%4 != 1
-			}
-			golden.RequireEqual(t, []byte(screen(press(t, m, "G", "right"))))
-		})
-		t.Run(name("glossary"), func(t *testing.T) {
-			golden.RequireEqual(t, []byte(screen(press(t, gotoStep(t, quizzed(t, sz[0], sz[1]), 4), "d"))))
-		})
-		t.Run(name("search"), func(t *testing.T) {
-			golden.RequireEqual(t, []byte(screen(press(t, quizzed(t, sz[0], sz[1]), "/", "b", "o", "x", "e", "d"))))
-		})
 	}
 }
 

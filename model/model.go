@@ -96,6 +96,7 @@ type Model struct {
 	fingerprint string // the lesson's, stamped on saved progress
 	opts        Options
 	keys        KeyMap
+	promptKeys  PromptKeyMap
 	styles      *views.Styles
 	isDark      bool
 	glyphs      views.Glyphs
@@ -173,11 +174,12 @@ func newModel(opts Options) Model {
 		opts.Theme = ThemeAuto
 	}
 	m := Model{
-		opts:   opts,
-		keys:   DefaultKeyMap(),
-		cache:  cmp.Or(opts.Cache, NewRenderCache()),
-		glyphs: views.UnicodeGlyphs(),
-		class:  follower{following: opts.Follow},
+		opts:       opts,
+		keys:       DefaultKeyMap(),
+		promptKeys: DefaultPromptKeyMap(),
+		cache:      cmp.Or(opts.Cache, NewRenderCache()),
+		glyphs:     views.UnicodeGlyphs(),
+		class:      follower{following: opts.Follow},
 	}
 	if opts.ASCII {
 		m.glyphs = views.ASCIIGlyphs()

@@ -227,13 +227,13 @@ func (m Model) report(out tea.Msg) (Model, tea.Cmd) {
 
 // jumpKey edits the ":" prompt: digits, enter, esc, backspace.
 func (m Model) jumpKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	k := m.keys
+	k := m.promptKeys
 	switch {
-	case key.Matches(msg, k.JumpQuit):
+	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
-	case key.Matches(msg, k.JumpCancel):
+	case key.Matches(msg, k.Cancel):
 		m.jumping = false
-	case key.Matches(msg, k.JumpGo):
+	case key.Matches(msg, k.Go):
 		m.jumping = false
 		if n, err := strconv.Atoi(m.jump.Value()); err == nil {
 			return m.move(ActGoto, n)

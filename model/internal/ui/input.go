@@ -22,6 +22,19 @@ type Input struct {
 	accept func(rune) bool
 }
 
+// InputKeys is the editing keys of every input: bubbles' textinput keys
+// with suggestions off, and without ctrl+v, which would read the clipboard
+// of the machine the program runs on (over SSH, not the learner's). A
+// terminal's own paste arrives as a tea.PasteMsg.
+func InputKeys() textinput.KeyMap {
+	k := textinput.DefaultKeyMap()
+	k.AcceptSuggestion.SetEnabled(false)
+	k.NextSuggestion.SetEnabled(false)
+	k.PrevSuggestion.SetEnabled(false)
+	k.Paste.SetEnabled(false)
+	return k
+}
+
 // NewInput returns a focused, empty input holding at most limit runes (0:
 // no limit); accept, when not nil, drops every typed or pasted rune it
 // refuses.
@@ -29,13 +42,7 @@ func NewInput(limit int, accept func(rune) bool) Input {
 	ti := textinput.New()
 	ti.CharLimit = limit
 	ti.SetVirtualCursor(false) // views draws the caret: no blink ticks
-	// Suggestions are off; and ctrl+v would read the clipboard of the
-	// machine the program runs on, which over SSH is not the learner's.
-	// A terminal's own paste arrives as a tea.PasteMsg.
-	ti.KeyMap.AcceptSuggestion.SetEnabled(false)
-	ti.KeyMap.NextSuggestion.SetEnabled(false)
-	ti.KeyMap.PrevSuggestion.SetEnabled(false)
-	ti.KeyMap.Paste.SetEnabled(false)
+	ti.KeyMap = InputKeys()
 	ti.Focus()
 	return Input{ti: &ti, accept: accept}
 }
