@@ -23,7 +23,7 @@ func drugTable(l *Lesson) Table {
 	for _, d := range l.Drugs {
 		t.Rows = append(t.Rows, []string{
 			d.Generic, brandText(d), routeText(d), targetsText(d.Targets),
-			EczemaApproval(d, "FDA"), EczemaApproval(d, "EU"), EczemaApproval(d, "Japan"),
+			eczemaApproval(d, "FDA"), eczemaApproval(d, "EU"), eczemaApproval(d, "Japan"),
 			boxedText(d.BoxedWarning),
 		})
 		t.Keys = append(t.Keys, d.ID)
@@ -66,21 +66,21 @@ func boxedText(b string) string {
 	return "n/a"
 }
 
-// IsEczema says whether an approval's condition is a form of eczema: the
+// isEczema says whether an approval's condition is a form of eczema: the
 // approvals the drug table's region columns and the region filter count.
-func IsEczema(condition string) bool {
+func isEczema(condition string) bool {
 	return condition == "atopic dermatitis" || condition == "chronic hand eczema"
 }
 
-// EczemaApproval summarises a region's eczema decisions in one short cell:
+// eczemaApproval summarises a region's eczema decisions in one short cell:
 // the first approval year and the youngest age allowed ("2021, 2+"), "hand"
 // and the year when chronic hand eczema is the only eczema approval, or a
 // word for the status when there is no approval.
-func EczemaApproval(d Drug, region string) string {
+func eczemaApproval(d Drug, region string) string {
 	var approved []Approval
 	status := ""
 	for _, a := range d.Approvals {
-		if a.Region != region || !IsEczema(a.Condition) {
+		if a.Region != region || !isEczema(a.Condition) {
 			continue
 		}
 		if a.Status == "approved" {
@@ -132,7 +132,7 @@ func statusWord(status string) string {
 // approvedForEczema says whether region approved the drug for a form of eczema.
 func approvedForEczema(d Drug, region string) bool {
 	for _, a := range d.Approvals {
-		if a.Region == region && IsEczema(a.Condition) && a.Status == "approved" {
+		if a.Region == region && isEczema(a.Condition) && a.Status == "approved" {
 			return true
 		}
 	}
@@ -289,7 +289,7 @@ func matrixTable(l *Lesson) Table {
 		row := []string{se.Name}
 		for _, d := range l.Drugs {
 			mark := ""
-			if l.Lists(se.ID, d.ID) {
+			if l.lists(se.ID, d.ID) {
 				mark = "●"
 			}
 			row = append(row, mark)
@@ -300,8 +300,8 @@ func matrixTable(l *Lesson) Table {
 	return t
 }
 
-// Lists says whether the side effect with id se is listed for drug.
-func (l *Lesson) Lists(se, drug string) bool {
+// lists says whether the side effect with id se is listed for drug.
+func (l *Lesson) lists(se, drug string) bool {
 	for _, s := range l.SideEffects {
 		if s.ID != se {
 			continue
@@ -357,8 +357,8 @@ func drugFilters() []Filter {
 
 // Cross-links between drugs and side effects, both ways.
 
-func drugListsEffect(l *Lesson, drug, se string) bool { return l.Lists(se, drug) }
-func effectListedFor(l *Lesson, se, drug string) bool { return l.Lists(se, drug) }
+func drugListsEffect(l *Lesson, drug, se string) bool { return l.lists(se, drug) }
+func effectListedFor(l *Lesson, se, drug string) bool { return l.lists(se, drug) }
 
 func listingEffect(l *Lesson, se string) string {
 	if s, ok := l.SideEffect(se); ok {

@@ -284,17 +284,6 @@ func loadSteps(fsys fs.FS, p *Errors) []Step {
 	return steps
 }
 
-// ParseStep parses one step file: YAML front matter between "---" lines, then
-// a Markdown body. It is exported for the fuzz test and for tools.
-func ParseStep(name string, data []byte) (Step, error) {
-	var p Errors
-	st, ok := parseStep(name, data, &p)
-	if !ok || len(p) > 0 {
-		return st, p
-	}
-	return st, nil
-}
-
 func parseStep(name string, data []byte, p *Errors) (Step, bool) {
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	text = strings.TrimPrefix(text, "\ufeff")

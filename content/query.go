@@ -78,7 +78,7 @@ func (l *Lesson) Apply(t Table, q Query) []int {
 	}
 	if q.SortCol >= 0 && q.SortCol < len(t.Columns) {
 		slices.SortStableFunc(out, func(a, b int) int {
-			c := NaturalCompare(cell(t.Rows[a], q.SortCol), cell(t.Rows[b], q.SortCol))
+			c := naturalCompare(cell(t.Rows[a], q.SortCol), cell(t.Rows[b], q.SortCol))
 			if q.Desc {
 				return -c
 			}
@@ -117,10 +117,10 @@ func (l *Lesson) quickMatch(t Table, key string, q Query) bool {
 	return true
 }
 
-// NaturalCompare orders text with numbers by value ("week 8" before "week
+// naturalCompare orders text with numbers by value ("week 8" before "week
 // 12", "2021" before "2022") and everything else case-insensitively; "—"
 // and empty cells sort last.
-func NaturalCompare(a, b string) int {
+func naturalCompare(a, b string) int {
 	blank := func(s string) bool { return s == "" || s == "—" || s == "-" }
 	switch {
 	case blank(a) && blank(b):

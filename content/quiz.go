@@ -263,25 +263,6 @@ func (q *Question) normalise() string {
 	return ""
 }
 
-// ParseQuestions reads a questions file on its own, for tools and the fuzz
-// test; it checks each question's shape, not its references.
-func ParseQuestions(data []byte) ([]Question, error) {
-	var p Errors
-	var qs []Question
-	if !p.decodeBytes(questionsFile, data, 0, &qs, nil) {
-		return nil, p
-	}
-	for i := range qs {
-		if msg := qs[i].normalise(); msg != "" {
-			p.add(questionsFile, 0, "question %s: %s", qs[i].ID, msg)
-		}
-	}
-	if len(p) > 0 {
-		return nil, p
-	}
-	return qs, nil
-}
-
 // Fingerprint identifies this edition of the lesson (its title, checked-on
 // date, steps and questions), so saved progress from another edition is
 // recognised and not misapplied.

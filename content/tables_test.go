@@ -25,7 +25,7 @@ func TestEczemaApprovalCells(t *testing.T) {
 		"other condition":    {[]Approval{a("FDA", "alopecia areata", "approved", "2022", "")}, "—"},
 	}
 	for name, tc := range tests {
-		if got := EczemaApproval(Drug{Approvals: tc.approvals}, "FDA"); got != tc.want {
+		if got := eczemaApproval(Drug{Approvals: tc.approvals}, "FDA"); got != tc.want {
 			t.Errorf("%s: got %q, want %q", name, got, tc.want)
 		}
 	}
@@ -202,8 +202,8 @@ func TestNaturalCompare(t *testing.T) {
 		{"10", "9", 1},
 	}
 	for _, tc := range tests {
-		if got := NaturalCompare(tc.a, tc.b); got != tc.want {
-			t.Errorf("NaturalCompare(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		if got := naturalCompare(tc.a, tc.b); got != tc.want {
+			t.Errorf("naturalCompare(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
 		}
 	}
 }
