@@ -9,26 +9,26 @@ import (
 )
 
 // How each table's rows are built from the data files, and the short cell
-// texts they use (an approval as "2021, 2+", JAK targets as "JAK1/2").
+// texts they use (an approval as "2021, 2+", JAK targets as "JAK1/2"). The
+// tables' ids, columns and captions are in the registry (Tables).
 
-func drugTable(l *Lesson) Table {
-	t := Table{
-		Caption: fmt.Sprintf("JAK inhibitors and their eczema approvals, as of %s", l.Meta.Checked),
-		Columns: []Column{
-			{Title: "Drug", Whole: true}, {Title: "Brand", Min: 8}, {Title: "Route", Min: 8},
-			{Title: "JAKs", Min: 8}, {Title: "FDA", Min: 9}, {Title: "EU", Min: 9},
-			{Title: "Japan", Min: 9}, {Title: "Boxed", Min: 5},
-		},
-	}
-	for _, d := range l.Drugs {
-		t.Rows = append(t.Rows, []string{
+func drugRows(l *Lesson, t *Table) {
+	addRows(t, l.Drugs, func(_ int, d Drug) (string, []string) {
+		return d.ID, []string{
 			d.Generic, brandText(d), routeText(d), targetsText(d.Targets),
 			eczemaApproval(d, "FDA"), eczemaApproval(d, "EU"), eczemaApproval(d, "Japan"),
 			boxedText(d.BoxedWarning),
-		})
-		t.Keys = append(t.Keys, d.ID)
+		}
+	})
+}
+
+// addRows appends to t a key and a row of cells for each item.
+func addRows[T any](t *Table, items []T, row func(i int, x T) (key string, cells []string)) {
+	for i, x := range items {
+		k, cells := row(i, x)
+		t.Keys = append(t.Keys, k)
+		t.Rows = append(t.Rows, cells)
 	}
-	return t
 }
 
 func brandText(d Drug) string {
@@ -172,44 +172,23 @@ func GroupText(g string) string {
 	return g
 }
 
-// effectTable builds the side-effect tables: every effect (alleffects),
-// those outside the boxed warning (sideeffects), or its items (boxed).
-func effectTable(id string) func(*Lesson) Table {
-	return func(l *Lesson) Table {
-		t := Table{}
-		keep := func(g string) bool { return true }
-		switch id {
-		case "boxed":
-			t.Caption = "The five items of the FDA boxed warning and which labels carry them"
-			t.Columns = []Column{{Title: "Warning", Whole: true}, {Title: "Label term", Min: 12}, {Title: "On the label of", Min: 16}}
-			keep = func(g string) bool { return g == "boxed" }
-		case "sideeffects":
-			t.Caption = "Side effects in plain words, the label term, and which drugs list them"
-			keep = func(g string) bool { return g != "boxed" }
-		default:
-			t.Caption = "Every side effect in the data, with its label term and the drugs that list it"
-		}
-		if t.Columns == nil {
-			t.Columns = []Column{{Title: "Side effect", Whole: true}, {Title: "Label term", Min: 12}, {Title: "Group", Min: 9}, {Title: "Listed for", Min: 14}}
-		}
+// effectRows lists the side effects of the groups keep accepts, in the
+// order the lesson teaches the groups. A table of three columns (the boxed
+// warning's) leaves out the group, which its rows share.
+func effectRows(keep func(group string) bool) func(*Lesson, *Table) {
+	return func(l *Lesson, t *Table) {
 		effects := slices.Clone(l.SideEffects)
 		order := Groups()
 		slices.SortStableFunc(effects, func(a, b SideEffect) int {
 			return cmp.Compare(slices.Index(order, a.Group), slices.Index(order, b.Group))
 		})
-		for _, se := range effects {
-			if !keep(se.Group) {
-				continue
+		effects = slices.DeleteFunc(effects, func(se SideEffect) bool { return !keep(se.Group) })
+		addRows(t, effects, func(_ int, se SideEffect) (string, []string) {
+			if len(t.Columns) == 3 {
+				return se.ID, []string{se.Name, se.Term, reportedText(l, se)}
 			}
-			drugs := reportedText(l, se)
-			if id == "boxed" {
-				t.Rows = append(t.Rows, []string{se.Name, se.Term, drugs})
-			} else {
-				t.Rows = append(t.Rows, []string{se.Name, se.Term, GroupText(se.Group), drugs})
-			}
-			t.Keys = append(t.Keys, se.ID)
-		}
-		return t
+			return se.ID, []string{se.Name, se.Term, GroupText(se.Group), reportedText(l, se)}
+		})
 	}
 }
 
@@ -240,52 +219,29 @@ func (l *Lesson) shortDrugName(id string) string {
 	return id
 }
 
-func cytokineTable(l *Lesson) Table {
-	t := Table{
-		Caption: "Which eczema cytokine signals through which pair of JAKs",
-		Columns: []Column{{Title: "Cytokine", Whole: true}, {Title: "Receptor", Min: 14}, {Title: "JAKs", Min: 10}, {Title: "STAT", Min: 6}, {Title: "Role in eczema", Min: 14}},
-	}
-	for i, c := range l.Cytokines {
-		t.Rows = append(t.Rows, []string{c.Cytokine, c.Receptor, strings.Join(c.JAKs, " + "), c.STAT, c.Role})
-		t.Keys = append(t.Keys, strconv.Itoa(i))
-	}
-	return t
+func cytokineRows(l *Lesson, t *Table) {
+	addRows(t, l.Cytokines, func(i int, c Cytokine) (string, []string) {
+		return strconv.Itoa(i), []string{c.Cytokine, c.Receptor, strings.Join(c.JAKs, " + "), c.STAT, c.Role}
+	})
 }
 
-func trialTable(l *Lesson) Table {
-	t := Table{
-		Caption: "Pivotal trials against placebo or vehicle: not comparable across rows",
-		Columns: []Column{{Title: "Trial", Whole: true}, {Title: "Drug", Min: 8}, {Title: "Week", Min: 4}, {Title: "Skin result", Min: 18}, {Title: "Itch", Min: 10}},
-	}
-	for _, tr := range l.Trials {
-		t.Rows = append(t.Rows, []string{tr.Trial, l.shortDrugName(tr.Drug), strconv.Itoa(tr.Week), tr.Skin, cmp.Or(tr.Itch, "—")})
-		t.Keys = append(t.Keys, tr.ID)
-	}
-	return t
+func trialRows(l *Lesson, t *Table) {
+	addRows(t, l.Trials, func(_ int, tr Trial) (string, []string) {
+		return tr.ID, []string{tr.Trial, l.shortDrugName(tr.Drug), strconv.Itoa(tr.Week), tr.Skin, cmp.Or(tr.Itch, "—")}
+	})
 }
 
-func sourceTable(l *Lesson) Table {
-	t := Table{
-		Caption: fmt.Sprintf("Every source the lesson cites (facts checked %s)", l.Meta.Checked),
-		Columns: []Column{{Title: "ID", Whole: true}, {Title: "Title", Min: 20}},
-	}
-	for _, s := range l.Sources {
-		t.Rows = append(t.Rows, []string{s.ID, s.Title})
-		t.Keys = append(t.Keys, s.ID)
-	}
-	return t
+func sourceRows(l *Lesson, t *Table) {
+	addRows(t, l.Sources, func(_ int, s Source) (string, []string) { return s.ID, []string{s.ID, s.Title} })
 }
 
-// matrixTable is drugs x side effects: a mark where a drug lists the effect.
-func matrixTable(l *Lesson) Table {
-	t := Table{
-		Caption: "Which drugs list which side effects",
-		Columns: []Column{{Title: "Side effect", Whole: true}},
-	}
+// matrixRows is drugs x side effects: a column per drug, and a mark where
+// a drug lists the effect.
+func matrixRows(l *Lesson, t *Table) {
 	for _, d := range l.Drugs {
 		t.Columns = append(t.Columns, Column{Title: cmp.Or(d.Brand, d.Generic), Min: 3})
 	}
-	for _, se := range l.SideEffects {
+	addRows(t, l.SideEffects, func(_ int, se SideEffect) (string, []string) {
 		row := []string{se.Name}
 		for _, d := range l.Drugs {
 			mark := ""
@@ -294,10 +250,8 @@ func matrixTable(l *Lesson) Table {
 			}
 			row = append(row, mark)
 		}
-		t.Rows = append(t.Rows, row)
-		t.Keys = append(t.Keys, se.ID)
-	}
-	return t
+		return se.ID, row
+	})
 }
 
 // lists says whether the side effect with id se is listed for drug.

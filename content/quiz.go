@@ -101,12 +101,7 @@ func (q Question) Response(picked []int) []int {
 
 // QuestionIndex returns the position of the question with the given id, or -1.
 func (l *Lesson) QuestionIndex(id string) int {
-	for i, q := range l.Questions {
-		if q.ID == id {
-			return i
-		}
-	}
-	return -1
+	return slices.IndexFunc(l.Questions, func(q Question) bool { return q.ID == id })
 }
 
 // SectionScore is how a learner did on one section's questions.
@@ -171,12 +166,7 @@ func (l *Lesson) SectionQuestions(section string) []int {
 
 // StepIndex returns the position of the step with the given id, or -1.
 func (l *Lesson) StepIndex(id string) int {
-	for i, st := range l.Steps {
-		if st.ID == id {
-			return i
-		}
-	}
-	return -1
+	return slices.IndexFunc(l.Steps, func(st Step) bool { return st.ID == id })
 }
 
 func (l *Lesson) validateQuestions(p *Errors) {

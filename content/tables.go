@@ -64,6 +64,9 @@ type TableSpec struct {
 	ID     string // what a step's front matter names (table: drugs)
 	Title  string // a short title, for a tab or a handout heading
 	Record Record
+	// Columns are the table's columns; a table may add more that depend on
+	// the data (the matrix has one per drug).
+	Columns []Column
 
 	Step    bool // a step may show it
 	Explore bool // a tab of the table explorer
@@ -77,8 +80,9 @@ type TableSpec struct {
 	// Link is where a row leads, or nil.
 	Link *Link
 
-	caveat func(*Lesson) string
-	build  func(*Lesson) Table
+	caption func(*Lesson) string
+	caveat  func(*Lesson) string
+	rows    func(*Lesson, *Table) // adds the rows and their keys
 	// linked says whether the row with key is tied to record link of the
 	// table a Link came from; nil when no link leads here.
 	linked func(l *Lesson, key, link string) bool
@@ -130,25 +134,47 @@ func (s TableSpec) Filter(id string) (Filter, bool) {
 // their order. It is built afresh on each call, so nothing can change it.
 func Tables() []TableSpec {
 	effectLink := &Link{To: "drugs", Says: "the drugs that list this side effect"}
+	effectColumns := []Column{{Title: "Side effect", Whole: true}, {Title: "Label term", Min: 12}, {Title: "Group", Min: 9}, {Title: "Listed for", Min: 14}}
 	return []TableSpec{
 		{ID: "drugs", Title: "Drugs", Record: RecordDrug, Step: true, Explore: true, Handout: true,
+			Columns: []Column{
+				{Title: "Drug", Whole: true}, {Title: "Brand", Min: 8}, {Title: "Route", Min: 8},
+				{Title: "JAKs", Min: 8}, {Title: "FDA", Min: 9}, {Title: "EU", Min: 9},
+				{Title: "Japan", Min: 9}, {Title: "Boxed", Min: 5},
+			},
 			Filters: drugFilters(), Link: &Link{To: "alleffects", Says: "the side effects this drug's label lists"},
-			caveat: approvalsCaveat, build: drugTable, linked: drugListsEffect, linkText: listingEffect},
+			caption: func(l *Lesson) string { return "JAK inhibitors and their eczema approvals, as of " + l.Meta.Checked },
+			caveat:  approvalsCaveat, rows: drugRows, linked: drugListsEffect, linkText: listingEffect},
 		{ID: "alleffects", Title: "Side effects", Record: RecordSideEffect, Explore: true, Handout: true, Link: effectLink,
-			caveat: fixed("From labels and trials; a figure is shown only where a source gives one."),
-			build:  effectTable("alleffects"), linked: effectListedFor, linkText: listedForDrug},
+			Columns: effectColumns,
+			caption: fixed("Every side effect in the data, with its label term and the drugs that list it"),
+			caveat:  fixed("From labels and trials; a figure is shown only where a source gives one."),
+			rows:    effectRows(func(string) bool { return true }), linked: effectListedFor, linkText: listedForDrug},
 		{ID: "trials", Title: "Trials", Record: RecordTrial, Step: true, Explore: true, Handout: true,
-			caveat: fixed("Trials differ in length and comparator: compare each drug with its own placebo, not with another row."),
-			build:  trialTable},
+			Columns: []Column{{Title: "Trial", Whole: true}, {Title: "Drug", Min: 8}, {Title: "Week", Min: 4}, {Title: "Skin result", Min: 18}, {Title: "Itch", Min: 10}},
+			caption: fixed("Pivotal trials against placebo or vehicle: not comparable across rows"),
+			caveat:  fixed("Trials differ in length and comparator: compare each drug with its own placebo, not with another row."),
+			rows:    trialRows},
 		{ID: "cytokines", Title: "Cytokines", Record: RecordCytokine, Step: true, Explore: true, Handout: true,
-			caveat: fixed("\"not confirmed\" marks what the sources do not verify."), build: cytokineTable},
+			Columns: []Column{{Title: "Cytokine", Whole: true}, {Title: "Receptor", Min: 14}, {Title: "JAKs", Min: 10}, {Title: "STAT", Min: 6}, {Title: "Role in eczema", Min: 14}},
+			caption: fixed("Which eczema cytokine signals through which pair of JAKs"),
+			caveat:  fixed("\"not confirmed\" marks what the sources do not verify."), rows: cytokineRows},
 		{ID: "matrix", Title: "Matrix", Record: RecordSideEffect, Explore: true, Handout: true, Link: effectLink,
-			caveat: fixed("● where a drug's label or trials list the side effect."), build: matrixTable},
+			Columns: []Column{{Title: "Side effect", Whole: true}}, // and a column per drug
+			caption: fixed("Which drugs list which side effects"),
+			caveat:  fixed("● where a drug's label or trials list the side effect."), rows: matrixRows},
 		{ID: "sideeffects", Title: "Side effects", Record: RecordSideEffect, Step: true, ExploreAs: "alleffects",
-			build: effectTable("sideeffects"), linked: effectListedFor, linkText: listedForDrug},
+			Columns: effectColumns,
+			caption: fixed("Side effects in plain words, the label term, and which drugs list them"),
+			rows:    effectRows(func(g string) bool { return g != "boxed" }), linked: effectListedFor, linkText: listedForDrug},
 		{ID: "boxed", Title: "Boxed warning", Record: RecordSideEffect, Step: true, ExploreAs: "alleffects",
-			build: effectTable("boxed"), linked: effectListedFor, linkText: listedForDrug},
-		{ID: "sources", Title: "Sources", Record: RecordSource, Step: true, Handout: true, build: sourceTable},
+			Columns: []Column{{Title: "Warning", Whole: true}, {Title: "Label term", Min: 12}, {Title: "On the label of", Min: 16}},
+			caption: fixed("The five items of the FDA boxed warning and which labels carry them"),
+			rows:    effectRows(func(g string) bool { return g == "boxed" }), linked: effectListedFor, linkText: listedForDrug},
+		{ID: "sources", Title: "Sources", Record: RecordSource, Step: true, Handout: true,
+			Columns: []Column{{Title: "ID", Whole: true}, {Title: "Title", Min: 20}},
+			caption: func(l *Lesson) string { return "Every source the lesson cites (facts checked " + l.Meta.Checked + ")" },
+			rows:    sourceRows},
 	}
 }
 
@@ -180,8 +206,8 @@ func (l *Lesson) Table(id string) Table {
 	if !ok {
 		return Table{Spec: TableSpec{ID: id}}
 	}
-	t := s.build(l)
-	t.Spec = s
+	t := Table{Spec: s, Caption: s.caption(l), Columns: slices.Clone(s.Columns)}
+	s.rows(l, &t)
 	return t
 }
 
@@ -199,7 +225,7 @@ func (l *Lesson) HandoutTables() []TableSpec {
 func (l *Lesson) present(keep func(TableSpec) bool) []TableSpec {
 	var out []TableSpec
 	for _, s := range Tables() {
-		if keep(s) && len(s.build(l).Rows) > 0 {
+		if keep(s) && len(l.Table(s.ID).Rows) > 0 {
 			out = append(out, s)
 		}
 	}

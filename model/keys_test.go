@@ -36,7 +36,7 @@ func keyMaps() map[string]keyMap {
 		"model.PromptKeyMap": DefaultPromptKeyMap(),
 		"explorer.KeyMap":    explorer.DefaultKeyMap(),
 		"quiz.KeyMap":        quiz.DefaultKeyMap(),
-		"search.KeyMap":      search.DefaultKeyMap(), // the glossary's is the same ui.ListKeys
+		"search.KeyMap":      search.New(nil).KeyMap, // the glossary's is the same ui.ListKeys
 		"resume.KeyMap":      resume.DefaultKeyMap(),
 		"notes.KeyMap":       notes.DefaultKeyMap(),
 	}

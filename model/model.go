@@ -247,12 +247,13 @@ func (m *Model) setTheme(isDark bool) {
 	if m.lesson == nil {
 		return
 	}
-	m.explorer.SetStyles(m.styles)
-	m.quiz.SetStyles(m.styles)
-	m.search.SetStyles(m.styles)
-	m.glossary.SetStyles(m.styles)
-	m.resume.SetStyles(m.styles)
-	m.notes.SetStyles(m.styles)
+	msg := ui.StylesMsg{Styles: m.styles}
+	m.explorer, _ = m.explorer.Update(msg)
+	m.quiz, _ = m.quiz.Update(msg)
+	m.search, _ = m.search.Update(msg)
+	m.glossary, _ = m.glossary.Update(msg)
+	m.resume, _ = m.resume.Update(msg)
+	m.notes, _ = m.notes.Update(msg)
 }
 
 // Init asks the terminal for its background colour unless a theme was

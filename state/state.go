@@ -163,16 +163,22 @@ func errText(err error) string {
 // and a temporary file there; a problem is reported when the lesson
 // starts, not first when it ends.
 func (f File) Writable() error {
-	dir := filepath.Dir(f.Path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, ".state-*.tmp")
+	tmp, err := f.createTemp()
 	if err != nil {
 		return err
 	}
 	tmp.Close()
 	return os.Remove(tmp.Name())
+}
+
+// createTemp makes the state folder (private) and a temporary file in it,
+// beside the state file, so a rename replaces the file in one step.
+func (f File) createTemp() (*os.File, error) {
+	dir := filepath.Dir(f.Path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	return os.CreateTemp(dir, ".state-*.tmp")
 }
 
 // Save writes s atomically: a temporary file in the same folder, synced,
@@ -184,11 +190,7 @@ func (f File) Save(s State) error {
 	if err != nil {
 		return err
 	}
-	dir := filepath.Dir(f.Path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, ".state-*.tmp")
+	tmp, err := f.createTemp()
 	if err != nil {
 		return err
 	}

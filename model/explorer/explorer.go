@@ -118,12 +118,6 @@ func (m *Model) SetSize(width, height int) {
 	m.layout()
 }
 
-// SetStyles redraws the explorer in new styles.
-func (m *Model) SetStyles(s *views.Styles) {
-	m.styles = s
-	m.layout()
-}
-
 // Tab is the current tab's table id, or "" before the explorer opens.
 func (m Model) Tab() string {
 	if m.tab < len(m.tabs) {
@@ -188,9 +182,15 @@ func (m *Model) selectKey(k string) {
 	}
 }
 
-// Update handles a key, a paste or the mouse wheel. It reports CloseMsg or
-// tea.QuitMsg for the lesson to act on, or nil.
+// Update handles a key, a paste, the mouse wheel or new styles. It reports
+// CloseMsg or tea.QuitMsg for the lesson to act on, or nil.
 func (m Model) Update(msg tea.Msg) (Model, tea.Msg) {
+	switch msg := msg.(type) {
+	case ui.StylesMsg:
+		m.styles = msg.Styles
+		m.layout()
+		return m, nil
+	}
 	if m.tabs == nil {
 		return m, nil
 	}

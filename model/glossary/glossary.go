@@ -3,20 +3,12 @@
 package glossary
 
 import (
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"jakstat/content"
 	"jakstat/model/internal/ui"
 	"jakstat/views"
 )
-
-// KeyMap is the screen's keys: the keys of every list screen. Letters are
-// typed, so only ctrl+c quits here.
-type KeyMap = ui.ListKeys
-
-// DefaultKeyMap returns the screen's standard keys.
-func DefaultKeyMap() KeyMap { return ui.DefaultListKeys() }
 
 // GoMsg reports that the learner chose a term: open Step (zero-based), the
 // next step using it.
@@ -26,89 +18,62 @@ type GoMsg struct{ Step int }
 // no step uses).
 type CloseMsg struct{}
 
-// Model is the screen.
+// Model is the screen. Its KeyMap is every list screen's: ↑/↓ and
+// pgup/pgdn move, enter goes, esc closes, ctrl+c quits; letters are typed.
 type Model struct {
-	KeyMap KeyMap
-
-	lesson  *content.Lesson
-	styles  *views.Styles
-	steps   [][]int // per term, the steps using it; worked out when first opened
-	list    ui.List
-	current int // the step the learner is on
-	order   []int
-	width   int
-	height  int
-	view    string
+	ui.ListScreen[terms]
 }
+
+// terms are the glossary's terms that match the filter, those on the
+// current step first.
+type terms struct {
+	lesson  *content.Lesson
+	steps   [][]int // per term, the steps using it
+	current int     // the step the learner is on
+}
+
+func (t terms) Find(filter string) []int {
+	if t.steps == nil {
+		return nil // not opened yet
+	}
+	return t.lesson.GlossaryOrder(t.steps, filter, t.current)
+}
+
+func (t terms) Draw(s views.Styles, order []int, sel int, typed views.Field, width, height int) string {
+	return views.Glossary(s, t.lesson, t.steps, order, sel, t.current, typed, min(width, ui.MaxTextWidth), height)
+}
+
+func (t terms) Choose(order []int, sel int, _ string) tea.Msg {
+	used := t.steps[order[sel]]
+	if len(used) == 0 {
+		return CloseMsg{}
+	}
+	return GoMsg{Step: content.NextUse(used, t.current)}
+}
+
+func (terms) Close() tea.Msg { return CloseMsg{} }
 
 // New returns the glossary of l.
 func New(l *content.Lesson, s *views.Styles) Model {
-	return Model{KeyMap: DefaultKeyMap(), lesson: l, styles: s, list: ui.NewList()}
+	return Model{ui.NewListScreen(terms{lesson: l}, s)}
 }
 
-// Open shows the glossary afresh from step current (zero-based).
+// Open shows the glossary afresh from step current (zero-based), working
+// out which steps use each term the first time.
 func (m Model) Open(current int) Model {
-	if m.steps == nil {
-		m.steps = m.lesson.TermSteps()
+	t := m.Matches
+	if t.steps == nil {
+		t.steps = t.lesson.TermSteps()
 	}
-	m.list, m.current = ui.NewList(), current
-	m.render()
+	t.current = current
+	m.ListScreen = m.Reset(t)
 	return m
 }
 
-// SetSize fits the screen to the content area.
-func (m *Model) SetSize(width, height int) {
-	m.width, m.height = width, height
-	m.render()
-}
-
-// SetStyles redraws the screen in new styles.
-func (m *Model) SetStyles(s *views.Styles) {
-	m.styles = s
-	m.render()
-}
-
-// Update handles a key or a paste. It reports GoMsg, CloseMsg or
-// tea.QuitMsg for the lesson to act on, or nil.
+// Update handles a key, a paste or new styles. It reports GoMsg, CloseMsg
+// or tea.QuitMsg for the lesson to act on, or nil.
 func (m Model) Update(msg tea.Msg) (Model, tea.Msg) {
-	list, act, redraw := m.list.Update(msg, m.KeyMap)
-	m.list = list
-	switch act {
-	case ui.ListQuit:
-		return m, tea.QuitMsg{}
-	case ui.ListClose:
-		return m, CloseMsg{}
-	case ui.ListGo:
-		if len(m.order) == 0 {
-			return m, nil
-		}
-		used := m.steps[m.order[m.list.Sel]]
-		if len(used) == 0 {
-			return m, CloseMsg{}
-		}
-		return m, GoMsg{Step: content.NextUse(used, m.current)}
-	}
-	if redraw {
-		m.render()
-	}
-	return m, nil
+	var out tea.Msg
+	m.ListScreen, out = m.ListScreen.Update(msg)
+	return m, out
 }
-
-func (m *Model) render() {
-	if m.steps == nil {
-		return // not opened yet
-	}
-	m.order = m.lesson.GlossaryOrder(m.steps, m.list.Input.Value(), m.current)
-	m.list.Sel = ui.Clamp(m.list.Sel, len(m.order))
-	m.view = views.Glossary(*m.styles, m.lesson, m.steps, m.order, m.list.Sel, m.current, m.list.Input.Field(), min(m.width, ui.MaxTextWidth), m.height)
-}
-
-// View is the content area.
-func (m Model) View() string { return m.view }
-
-// ShortHelp is what the help bar offers now.
-func (m Model) ShortHelp() []key.Binding { return m.KeyMap.ShortHelp() }
-
-// Scrolled counts the lines out of sight: the list keeps its selection in
-// view, so none are reported.
-func (m Model) Scrolled() (above, below int) { return 0, 0 }

@@ -52,9 +52,6 @@ func New(l *content.Lesson, s *views.Styles) Model {
 // SetSize fits the view to the window.
 func (m *Model) SetSize(width, height int) { m.width, m.height = width, height }
 
-// SetStyles draws the view in new styles.
-func (m *Model) SetStyles(s *views.Styles) { m.styles = s }
-
 // SetStep shows the notes of step (zero-based) and marks the presenter connected.
 func (m *Model) SetStep(step int) {
 	m.step, m.connected = step, true
@@ -66,10 +63,16 @@ func (m *Model) SetConnected(c bool) { m.connected = c }
 // SetElapsed sets the clock.
 func (m *Model) SetElapsed(d time.Duration) { m.elapsed = d }
 
-// Update handles a key: only quitting does anything. It reports tea.QuitMsg or nil.
+// Update handles a key (only quitting does anything) or new styles. It
+// reports tea.QuitMsg or nil.
 func (m Model) Update(msg tea.Msg) (Model, tea.Msg) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.KeyMap.Quit) {
-		return m, tea.QuitMsg{}
+	switch msg := msg.(type) {
+	case ui.StylesMsg:
+		m.styles = msg.Styles
+	case tea.KeyPressMsg:
+		if key.Matches(msg, m.KeyMap.Quit) {
+			return m, tea.QuitMsg{}
+		}
 	}
 	return m, nil
 }

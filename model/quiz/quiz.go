@@ -99,16 +99,13 @@ func (m *Model) SetSize(width, height int) {
 	m.render(false)
 }
 
-// SetStyles redraws the screen in new styles.
-func (m *Model) SetStyles(s *views.Styles) {
-	m.styles = s
-	m.render(false)
-}
-
-// Update handles a message or a key. It reports AnsweredMsg, DoneMsg,
+// Update handles a message (including new styles) or a key. It reports AnsweredMsg, DoneMsg,
 // GoStepMsg, LeaveMsg or tea.QuitMsg for the lesson to act on, or nil.
 func (m Model) Update(msg tea.Msg) (Model, tea.Msg) {
 	switch msg := msg.(type) {
+	case ui.StylesMsg:
+		m.styles = msg.Styles
+		m.render(false)
 	case ShowMsg:
 		m.show(msg)
 	case ScoreMsg:

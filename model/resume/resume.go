@@ -66,12 +66,6 @@ func (m *Model) SetSize(width, height int) {
 	m.render()
 }
 
-// SetStyles redraws the screen in new styles.
-func (m *Model) SetStyles(s *views.Styles) {
-	m.styles = s
-	m.render()
-}
-
 func (m *Model) render() {
 	top := m.panel.Top()
 	text := views.Resume(*m.styles, m.step+1, m.total, m.title, min(m.width, ui.MaxTextWidth))
@@ -79,10 +73,13 @@ func (m *Model) render() {
 	m.panel.ScrollTo(top)
 }
 
-// Update handles a key or the mouse wheel; it reports a ChoiceMsg or
+// Update handles a key, the mouse wheel or new styles; it reports a ChoiceMsg or
 // tea.QuitMsg for the lesson to act on, or nil.
 func (m Model) Update(msg tea.Msg) (Model, tea.Msg) {
 	switch msg := msg.(type) {
+	case ui.StylesMsg:
+		m.styles = msg.Styles
+		m.render()
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, m.KeyMap.Quit):

@@ -3,20 +3,12 @@
 package search
 
 import (
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"jakstat/content"
 	"jakstat/model/internal/ui"
 	"jakstat/views"
 )
-
-// KeyMap is the screen's keys: the keys of every list screen. Letters are
-// typed, so only ctrl+c quits here.
-type KeyMap = ui.ListKeys
-
-// DefaultKeyMap returns the screen's standard keys.
-func DefaultKeyMap() KeyMap { return ui.DefaultListKeys() }
 
 // GoMsg reports the search to keep: its query, and which hit to open.
 type GoMsg struct {
@@ -27,83 +19,45 @@ type GoMsg struct {
 // CloseMsg reports that the learner closed the search.
 type CloseMsg struct{}
 
-// Model is the screen.
+// Model is the screen. Its KeyMap is every list screen's: ↑/↓ and
+// pgup/pgdn move, enter goes, esc closes, ctrl+c quits; letters are typed.
 type Model struct {
-	KeyMap KeyMap
-
-	styles *views.Styles
-	index  []content.SearchLine
-	list   ui.List
-	hits   []int
-	width  int
-	height int
-	view   string
+	ui.ListScreen[hits]
 }
+
+// hits are the lesson's lines that match the query.
+type hits struct{ index []content.SearchLine }
+
+func (h hits) Find(query string) []int { return content.Search(h.index, query) }
+
+func (h hits) Draw(s views.Styles, found []int, sel int, typed views.Field, width, height int) string {
+	return views.SearchResults(s, h.index, found, sel, typed, width, height)
+}
+
+func (hits) Choose(_ []int, sel int, query string) tea.Msg { return GoMsg{Query: query, Hit: sel} }
+
+func (hits) Close() tea.Msg { return CloseMsg{} }
 
 // New returns the screen; the lesson's index is built when it first opens.
-func New(s *views.Styles) Model {
-	return Model{KeyMap: DefaultKeyMap(), styles: s, list: ui.NewList()}
-}
+func New(s *views.Styles) Model { return Model{ui.NewListScreen(hits{}, s)} }
 
 // Open starts a new search in l, building the index the first time.
 func (m Model) Open(l *content.Lesson) Model {
-	if m.index == nil {
-		m.index = l.SearchIndex()
+	index := m.Matches.index
+	if index == nil {
+		index = l.SearchIndex()
 	}
-	m.list = ui.NewList()
-	m.render()
+	m.ListScreen = m.Reset(hits{index: index})
 	return m
 }
 
 // Index is every searchable line of the lesson (nil until the first Open).
-func (m Model) Index() []content.SearchLine { return m.index }
+func (m Model) Index() []content.SearchLine { return m.Matches.index }
 
-// SetSize fits the screen to the content area.
-func (m *Model) SetSize(width, height int) {
-	m.width, m.height = width, height
-	m.render()
-}
-
-// SetStyles redraws the screen in new styles.
-func (m *Model) SetStyles(s *views.Styles) {
-	m.styles = s
-	m.render()
-}
-
-// Update handles a key or a paste. It reports GoMsg, CloseMsg or
-// tea.QuitMsg for the lesson to act on, or nil.
+// Update handles a key, a paste or new styles. It reports GoMsg, CloseMsg
+// or tea.QuitMsg for the lesson to act on, or nil.
 func (m Model) Update(msg tea.Msg) (Model, tea.Msg) {
-	list, act, redraw := m.list.Update(msg, m.KeyMap)
-	m.list = list
-	switch act {
-	case ui.ListQuit:
-		return m, tea.QuitMsg{}
-	case ui.ListClose:
-		return m, CloseMsg{}
-	case ui.ListGo:
-		if len(m.hits) == 0 {
-			return m, nil
-		}
-		return m, GoMsg{Query: m.list.Input.Value(), Hit: m.list.Sel}
-	}
-	if redraw {
-		m.render()
-	}
-	return m, nil
+	var out tea.Msg
+	m.ListScreen, out = m.ListScreen.Update(msg)
+	return m, out
 }
-
-func (m *Model) render() {
-	m.hits = content.Search(m.index, m.list.Input.Value())
-	m.list.Sel = ui.Clamp(m.list.Sel, len(m.hits))
-	m.view = views.SearchResults(*m.styles, m.index, m.hits, m.list.Sel, m.list.Input.Field(), m.width, m.height)
-}
-
-// View is the content area.
-func (m Model) View() string { return m.view }
-
-// ShortHelp is what the help bar offers now.
-func (m Model) ShortHelp() []key.Binding { return m.KeyMap.ShortHelp() }
-
-// Scrolled counts the lines out of sight: the hit list keeps its
-// selection in view, so none are reported.
-func (m Model) Scrolled() (above, below int) { return 0, 0 }
