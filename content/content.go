@@ -19,6 +19,7 @@ type Lesson struct {
 
 	sourceIndex map[string]int
 	drugIndex   map[string]int
+	tables      []TableSpec // the registry, built once per lesson
 }
 
 // Meta is the lesson-wide information from lesson.yaml.

@@ -103,8 +103,10 @@ func Load(fsys fs.FS) (*Lesson, error) {
 	return l, nil
 }
 
-// index builds the lookup maps. Duplicates keep the first entry; Validate reports them.
+// index builds the lookup maps and the table registry. Duplicates keep the
+// first entry; Validate reports them.
 func (l *Lesson) index() {
+	l.tables = Tables()
 	l.sourceIndex = make(map[string]int, len(l.Sources))
 	for i, s := range l.Sources {
 		if _, dup := l.sourceIndex[s.ID]; !dup {

@@ -179,13 +179,25 @@ func Tables() []TableSpec {
 }
 
 // Spec returns the registry entry with the given id.
-func Spec(id string) (TableSpec, bool) {
-	for _, s := range Tables() {
-		if s.ID == id {
-			return s, true
-		}
+func Spec(id string) (TableSpec, bool) { return find(Tables(), id) }
+
+// spec is Spec from the lesson's own copy of the registry, which Table
+// reads on every step change: building the registry each time would not do.
+func (l *Lesson) spec(id string) (TableSpec, bool) { return find(l.registry(), id) }
+
+func (l *Lesson) registry() []TableSpec {
+	if l.tables == nil {
+		return Tables() // a Lesson built by hand, not loaded
 	}
-	return TableSpec{}, false
+	return l.tables
+}
+
+func find(specs []TableSpec, id string) (TableSpec, bool) {
+	i := slices.IndexFunc(specs, func(s TableSpec) bool { return s.ID == id })
+	if i < 0 {
+		return TableSpec{}, false
+	}
+	return specs[i], true
 }
 
 // TableNames lists the tables a step may show.
@@ -202,7 +214,7 @@ func TableNames() []string {
 // Table builds the table with the given id from the lesson's data. An
 // unknown id gives a table with no columns and no rows.
 func (l *Lesson) Table(id string) Table {
-	s, ok := Spec(id)
+	s, ok := l.spec(id)
 	if !ok {
 		return Table{Spec: TableSpec{ID: id}}
 	}
@@ -224,7 +236,7 @@ func (l *Lesson) HandoutTables() []TableSpec {
 
 func (l *Lesson) present(keep func(TableSpec) bool) []TableSpec {
 	var out []TableSpec
-	for _, s := range Tables() {
+	for _, s := range l.registry() {
 		if keep(s) && len(l.Table(s.ID).Rows) > 0 {
 			out = append(out, s)
 		}

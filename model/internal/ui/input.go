@@ -16,7 +16,8 @@ import (
 //
 // The textinput is large (its styles alone are kilobytes) and models are
 // copied on every message, so an Input holds it by pointer and never
-// changes it in place: an edit makes a new one.
+// changes it in place: an edit makes a new one. The zero Input is empty,
+// with no limit, and makes its textinput when first typed into.
 type Input struct {
 	ti     *textinput.Model
 	accept func(rune) bool
@@ -66,6 +67,9 @@ func (in Input) Update(msg tea.Msg) (Input, bool) {
 	default:
 		return in, false
 	}
+	if in.ti == nil {
+		in = NewInput(0, nil)
+	}
 	ti, _ := in.ti.Update(msg) // with no virtual cursor it asks for nothing
 	changed := ti.Value() != in.ti.Value() || ti.Position() != in.ti.Position()
 	in.ti = &ti
@@ -82,10 +86,18 @@ func (in Input) filter(s string) string {
 }
 
 // Value is the text typed so far.
-func (in Input) Value() string { return in.ti.Value() }
+func (in Input) Value() string {
+	if in.ti == nil {
+		return ""
+	}
+	return in.ti.Value()
+}
 
 // SetValue replaces the text, with the caret at its end.
 func (in *Input) SetValue(s string) {
+	if in.ti == nil {
+		*in = NewInput(0, nil)
+	}
 	ti := *in.ti
 	ti.SetValue(s)
 	ti.CursorEnd()
@@ -94,11 +106,14 @@ func (in *Input) SetValue(s string) {
 
 // Field is the text and its caret, for views to draw.
 func (in Input) Field() views.Field {
+	if in.ti == nil {
+		return views.Field{}
+	}
 	return views.Field{Text: in.ti.Value(), Cursor: in.ti.Position()}
 }
 
 // Erases says whether msg deletes the character before the caret
 // (backspace), for a prompt that closes when it is pressed on no text.
 func (in Input) Erases(msg tea.KeyPressMsg) bool {
-	return key.Matches(msg, in.ti.KeyMap.DeleteCharacterBackward)
+	return key.Matches(msg, InputKeys().DeleteCharacterBackward)
 }

@@ -62,9 +62,6 @@ type List struct {
 	Sel   int
 }
 
-// NewList returns an empty list with the first match selected.
-func NewList() List { return List{Input: NewInput(0, nil)} }
-
 // Update applies a key or a paste: selection keys move Sel, anything else
 // edits the text (and selects the first match again). It returns what the
 // key asks and whether the screen must redraw.

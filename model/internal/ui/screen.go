@@ -37,12 +37,12 @@ type ListScreen[M Matches] struct {
 
 // NewListScreen returns a list screen of m with nothing typed.
 func NewListScreen[M Matches](m M, s *views.Styles) ListScreen[M] {
-	return ListScreen[M]{KeyMap: DefaultListKeys(), Matches: m, styles: s, list: NewList()}
+	return ListScreen[M]{KeyMap: DefaultListKeys(), Matches: m, styles: s, list: List{}}
 }
 
 // Reset starts afresh with nothing typed, listing every match of m.
 func (s ListScreen[M]) Reset(m M) ListScreen[M] {
-	s.Matches, s.list = m, NewList()
+	s.Matches, s.list = m, List{}
 	s.render()
 	return s
 }

@@ -28,7 +28,7 @@ func TestInputAcceptsOnlyWhatItIsGiven(t *testing.T) {
 
 func TestListMovesAndTypes(t *testing.T) {
 	k := DefaultListKeys()
-	l := NewList()
+	l := List{}
 	l, act, redraw := l.Update(tea.KeyPressMsg{Code: tea.KeyDown}, k)
 	if act != ListNone || !redraw || l.Sel != 1 {
 		t.Errorf("down: %v %v %d", act, redraw, l.Sel)
