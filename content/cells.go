@@ -173,9 +173,9 @@ func GroupText(g string) string {
 }
 
 // effectRows lists the side effects of the groups keep accepts, in the
-// order the lesson teaches the groups. A table of three columns (the boxed
-// warning's) leaves out the group, which its rows share.
-func effectRows(keep func(group string) bool) func(*Lesson, *Table) {
+// order the lesson teaches the groups, with their group unless every row
+// shares one (the boxed warning's).
+func effectRows(keep func(group string) bool, withGroup bool) func(*Lesson, *Table) {
 	return func(l *Lesson, t *Table) {
 		effects := slices.Clone(l.SideEffects)
 		order := Groups()
@@ -184,7 +184,7 @@ func effectRows(keep func(group string) bool) func(*Lesson, *Table) {
 		})
 		effects = slices.DeleteFunc(effects, func(se SideEffect) bool { return !keep(se.Group) })
 		addRows(t, effects, func(_ int, se SideEffect) (string, []string) {
-			if len(t.Columns) == 3 {
+			if !withGroup {
 				return se.ID, []string{se.Name, se.Term, reportedText(l, se)}
 			}
 			return se.ID, []string{se.Name, se.Term, GroupText(se.Group), reportedText(l, se)}
