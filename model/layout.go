@@ -354,6 +354,9 @@ func (m *Model) syncKeys() {
 	k.PrevHit.SetEnabled(m.found.query != "")
 	k.Follow.SetEnabled(m.opts.Follow)
 	k.Blank.SetEnabled(m.opts.Present)
+	if m.screen == screenExplorer || m.opts.Notes {
+		return // they draw their own help, or none
+	}
 	if top := m.top(); top != nil {
 		m.helpBar = views.HelpBar(*m.styles, top.ShortHelp(), m.dims().frameW)
 		return

@@ -84,9 +84,9 @@ func (m Model) ViewPosition() ViewPosition {
 }
 
 // ApplyView shows p: its step and scene frame, the step's scroll and
-// table row, and the screen over it. The score is this learner's own; a
-// search, the glossary and the resume offer are a learner's own too, so
-// they show the step under them.
+// table row, the screen over it, or a blank screen (esc brings the lesson
+// back). The score is this learner's own; a search, the glossary and the
+// resume offer are a learner's own too, so they show the step under them.
 func (m Model) ApplyView(p ViewPosition) (Model, tea.Cmd) {
 	if m.lesson == nil {
 		return m, nil
@@ -95,7 +95,7 @@ func (m Model) ApplyView(p ViewPosition) (Model, tea.Cmd) {
 		p.Step = i
 	}
 	m, cmd := m.goTo(Position{Step: p.Step, Frame: p.Frame, Playing: p.Playing})
-	m.screen, m.panes.overlay, m.present.blank = screenLesson, overlayNone, p.Blank && m.opts.Present
+	m.screen, m.panes.overlay, m.present.blank = screenLesson, overlayNone, p.Blank
 	if p.Table && len(m.panes.grid.Rows) > 0 {
 		m.panes.focus, m.panes.row = focusTable, p.Row
 	} else {
