@@ -3,6 +3,8 @@ package model
 import (
 	tea "charm.land/bubbletea/v2"
 
+	"jakstat/content"
+
 	"jakstat/model/explorer"
 	"jakstat/model/quiz"
 )
@@ -46,6 +48,21 @@ type ViewPosition struct {
 
 // ViewMsg shows a ViewPosition, as ApplyView does.
 type ViewMsg struct{ ViewPosition }
+
+// LessonMsg puts an edited lesson in place of the one showing (an author
+// saved a change): the learner keeps their answers and their place, found
+// by step id, and the step is drawn afresh.
+type LessonMsg struct{ Lesson *content.Lesson }
+
+// reload shows l where the learner was in the lesson it replaces. Steps
+// are cached by number, so the edited lesson gets a cache of its own.
+func (m Model) reload(l *content.Lesson) (Model, tea.Cmd) {
+	p := m.ViewPosition()
+	m.opts.Progress = Progress{Answers: m.answers}
+	m.opts.Cache, m.cache = nil, NewRenderCache()
+	m.setLesson(l)
+	return m.ApplyView(p)
+}
 
 // ViewPosition is what the lesson shows now.
 func (m Model) ViewPosition() ViewPosition {

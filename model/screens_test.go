@@ -157,6 +157,25 @@ func TestViewPositionRoundTrip(t *testing.T) {
 	}
 }
 
+// TestLessonReplacedInPlace: an edited lesson replaces the one showing;
+// the learner stays on the same step (found by id), in the explorer they
+// had open, with their answers, and the new text shows.
+func TestLessonReplacedInPlace(t *testing.T) {
+	l := shipped(t)
+	m := press(t, sized(t, 100, 30), "6", "G", "t", "2")
+	m.answers = map[string]bool{l.Questions[0].ID: true}
+	edited := *l
+	edited.Steps = append([]content.Step{l.Steps[0]}, l.Steps...)
+	edited.Steps[0].ID, edited.Steps[6].Title = "a-new-first-step", "An edited title"
+	m = send(t, m, LessonMsg{Lesson: &edited})
+	if m.Step() != 6 || m.screen != screenExplorer || m.explorer.Tab() != "alleffects" || !m.answers[l.Questions[0].ID] {
+		t.Fatalf("after the edit: step %d, screen %d, tab %s, answers %v", m.Step()+1, m.screen, m.explorer.Tab(), m.answers)
+	}
+	if m = press(t, m, "esc"); !strings.Contains(screen(m), "An edited title") || !strings.Contains(screen(m), "7/19") {
+		t.Errorf("the edited step is not shown:\n%s", screen(m))
+	}
+}
+
 // TestViewPositionFindsTheStepByID: a lesson edited since (a step added in
 // front) keeps the learner on the same step, found by its id.
 func TestViewPositionFindsTheStepByID(t *testing.T) {

@@ -48,6 +48,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onFollow(msg)
 	case ViewMsg:
 		return m.ApplyView(msg.ViewPosition)
+	case LessonMsg:
+		return m.reload(msg.Lesson)
 	case quiz.ShowMsg:
 		return m.openQuiz(msg)
 	case quiz.RevealMsg:
