@@ -22,17 +22,17 @@ func TestExplorerKeepsTheLearnersPlace(t *testing.T) {
 		t.Errorf("back at step %d offset %d, left from step %d offset %d", m.Step()+1, m.panes.text.Top(), step+1, top)
 	}
 	m = press(t, m, "t")
-	if m.explorer.Tab() != "alleffects" || m.explorer.Query().Text != "acne" {
+	if explorerTab(m) != "alleffects" || explorerQuery(m).Text != "acne" {
 		t.Error("the explorer forgot its tab and filter")
 	}
 }
 
 func TestExplorerFromALessonTable(t *testing.T) {
 	m := press(t, sized(t, 120, 40), "1", "4", "G", "tab", "j", "j", "t")
-	if m.screen != screenExplorer || m.explorer.Tab() != "drugs" {
+	if m.screen != screenExplorer || explorerTab(m) != "drugs" {
 		t.Fatal("t on the drug table should open the Drugs tab")
 	}
-	if got := m.explorer.Selected(); got != "baricitinib" {
+	if got := explorerRow(m); got != "baricitinib" {
 		t.Errorf("selected %s, want the row the learner was on (baricitinib)", got)
 	}
 }
@@ -40,14 +40,14 @@ func TestExplorerFromALessonTable(t *testing.T) {
 func TestExplorerFiltersAndCrossLinks(t *testing.T) {
 	m := press(t, sized(t, 120, 40), "t")
 	m = press(t, m, "o") // oral
-	if n := len(m.explorer.Shown().Rows); n != 4 {
+	if n := explorerRows(m); n != 4 {
 		t.Fatalf("oral drugs: %d rows", n)
 	}
 	if s := screen(m); !strings.Contains(s, "4 of 7 rows · oral") {
 		t.Errorf("the count of rows shown is not visible:\n%s", s)
 	}
 	m = press(t, m, "o", "w") // topical, boxed warning
-	if n := len(m.explorer.Shown().Rows); n != 1 {
+	if n := explorerRows(m); n != 1 {
 		t.Fatalf("topical with boxed warning: %d rows", n)
 	}
 	m = press(t, m, "x", "/", "z", "z", "z", "enter")
@@ -55,22 +55,21 @@ func TestExplorerFiltersAndCrossLinks(t *testing.T) {
 		t.Errorf("an empty result should say so:\n%s", s)
 	}
 	m = press(t, m, "x", "j", "c") // upadacitinib -> its side effects
-	e := m.explorer
-	if e.Tab() != "alleffects" || e.Query().Link != "upadacitinib" || len(e.Shown().Rows) == 0 {
-		t.Fatalf("c from Rinvoq: tab %s, link %q, %d rows", e.Tab(), e.Query().Link, len(e.Shown().Rows))
+	if explorerTab(m) != "alleffects" || explorerQuery(m).Link != "upadacitinib" || explorerRows(m) == 0 {
+		t.Fatalf("c from Rinvoq: tab %s, link %q, %d rows", explorerTab(m), explorerQuery(m).Link, explorerRows(m))
 	}
 	if s := screen(m); !strings.Contains(s, "listed for Upadacitinib (Rinvoq)") {
 		t.Errorf("the cross-link is not shown:\n%s", s)
 	}
 	m = press(t, m, "c") // first side effect -> drugs listing it
-	if m.explorer.Tab() != "drugs" || !strings.Contains(screen(m), "listing") {
+	if explorerTab(m) != "drugs" || !strings.Contains(screen(m), "listing") {
 		t.Error("c from a side effect should list the drugs reporting it")
 	}
 }
 
 func TestExplorerSort(t *testing.T) {
 	m := press(t, sized(t, 120, 40), "t", "s", "s")
-	if q := m.explorer.Query(); q.SortCol != 1 || q.Desc {
+	if q := explorerQuery(m); q.SortCol != 1 || q.Desc {
 		t.Fatalf("s twice: %+v", q)
 	}
 	if s := screen(m); !strings.Contains(s, "Brand ▲") || !strings.Contains(s, "sorted by Brand ▲") {

@@ -3,6 +3,7 @@ package model
 import (
 	"testing"
 
+	"jakstat/content"
 	"jakstat/model/quiz"
 )
 
@@ -42,4 +43,18 @@ func ask(t testing.TB, m Model, idx ...int) Model {
 	}
 	next, _ := m.openQuiz(quiz.ShowMsg{Questions: ids, Then: m.nav.Step})
 	return next
+}
+
+// What the explorer shows, from its position: the tab, the query, the
+// selected row, and how many rows the query leaves (worked out by content,
+// as any other screen of the table would).
+func explorerTab(m Model) string { return m.explorer.Position().Tab }
+
+func explorerQuery(m Model) content.Query { return m.explorer.Position().Query }
+
+func explorerRow(m Model) string { return m.explorer.Position().Row }
+
+func explorerRows(m Model) int {
+	p := m.explorer.Position()
+	return len(m.lesson.Apply(m.lesson.Table(p.Tab), p.Query))
 }

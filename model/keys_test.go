@@ -228,7 +228,7 @@ func keyStates(t *testing.T) []keyState {
 	explore := func(name string, keys ...string) keyState {
 		m := press(t, sized(t, 120, 40), append([]string{"t"}, keys...)...)
 		maps := map[string]any{"explorer.KeyMap": m.explorer.KeyMap}
-		if m.explorer.Editing() {
+		if m.explorer.KeyMap.Done.Enabled() {
 			maps["input"] = input
 		}
 		return keyState{"explorer " + name, maps}

@@ -38,8 +38,8 @@ func TestPasteIntoEveryInput(t *testing.T) {
 			}
 		}},
 		"explorer filter": {[]string{"t", "/"}, "rinvoq", []string{"enter"}, func(t *testing.T, m Model) {
-			if q := m.explorer.Query(); q.Text != "rinvoq" || len(m.explorer.Shown().Rows) != 1 {
-				t.Errorf("the pasted filter gives %q and %d rows", q.Text, len(m.explorer.Shown().Rows))
+			if q := explorerQuery(m); q.Text != "rinvoq" || explorerRows(m) != 1 {
+				t.Errorf("the pasted filter gives %q and %d rows", q.Text, explorerRows(m))
 			}
 		}},
 		"jump prompt keeps digits": {[]string{":"}, "1x2\n", []string{"enter"}, func(t *testing.T, m Model) {
@@ -168,8 +168,8 @@ func TestLessonReplacedInPlace(t *testing.T) {
 	edited.Steps = append([]content.Step{l.Steps[0]}, l.Steps...)
 	edited.Steps[0].ID, edited.Steps[6].Title = "a-new-first-step", "An edited title"
 	m = send(t, m, LessonMsg{Lesson: &edited})
-	if m.Step() != 6 || m.screen != screenExplorer || m.explorer.Tab() != "alleffects" || !m.answers[l.Questions[0].ID] {
-		t.Fatalf("after the edit: step %d, screen %d, tab %s, answers %v", m.Step()+1, m.screen, m.explorer.Tab(), m.answers)
+	if m.Step() != 6 || m.screen != screenExplorer || explorerTab(m) != "alleffects" || !m.answers[l.Questions[0].ID] {
+		t.Fatalf("after the edit: step %d, screen %d, tab %s, answers %v", m.Step()+1, m.screen, explorerTab(m), m.answers)
 	}
 	if m = press(t, m, "esc"); !strings.Contains(screen(m), "An edited title") || !strings.Contains(screen(m), "7/19") {
 		t.Errorf("the edited step is not shown:\n%s", screen(m))

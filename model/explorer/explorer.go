@@ -118,27 +118,24 @@ func (m *Model) SetSize(width, height int) {
 	m.layout()
 }
 
-// Tab is the current tab's table id, or "" before the explorer opens.
-func (m Model) Tab() string {
+// tabID is the current tab's table id, or "" before the explorer opens.
+func (m Model) tabID() string {
 	if m.tab < len(m.tabs) {
 		return m.tabs[m.tab].ID
 	}
 	return ""
 }
 
-// Query is the current tab's query.
-func (m Model) Query() content.Query {
+// query is the current tab's query.
+func (m Model) query() content.Query {
 	if m.tab < len(m.queries) {
 		return m.queries[m.tab]
 	}
 	return content.NewQuery()
 }
 
-// Shown is the current tab's rows as filtered and sorted.
-func (m Model) Shown() content.Table { return m.view }
-
-// Selected is the key of the selected row, or "" when no row is shown.
-func (m Model) Selected() string {
+// selected is the key of the selected row, or "" when no row is shown.
+func (m Model) selected() string {
 	if i := m.cur(); i < len(m.view.Keys) {
 		return m.view.Keys[i]
 	}
@@ -147,7 +144,7 @@ func (m Model) Selected() string {
 
 // Position is the explorer's state as data.
 func (m Model) Position() Position {
-	return Position{Tab: m.Tab(), Query: m.Query(), Row: m.Selected(), Details: m.details}
+	return Position{Tab: m.tabID(), Query: m.query(), Row: m.selected(), Details: m.details}
 }
 
 // Apply shows p: its tab, query, row and details.
@@ -365,7 +362,7 @@ func (m *Model) move(n int) {
 // followLink jumps from the selected row to the rows it is tied to.
 func (m *Model) followLink() {
 	link := m.view.Spec.Link
-	from := m.Selected()
+	from := m.selected()
 	if link == nil || from == "" {
 		return
 	}

@@ -39,49 +39,49 @@ func press(m Model, keys ...string) (Model, tea.Msg) {
 
 func TestOpenFromALessonTable(t *testing.T) {
 	m := opened(t, "sideeffects", "shingles")
-	if m.Tab() != "alleffects" || m.Selected() != "shingles" {
-		t.Errorf("a step's side-effect row opened tab %s on %s", m.Tab(), m.Selected())
+	if m.tabID() != "alleffects" || m.selected() != "shingles" {
+		t.Errorf("a step's side-effect row opened tab %s on %s", m.tabID(), m.selected())
 	}
 	if s := ansi.Strip(m.View()); !strings.Contains(s, "from step 5/7") {
 		t.Errorf("the title does not say where the learner came from:\n%s", s)
 	}
-	if m = opened(t, "", ""); m.Tab() != "drugs" || m.Selected() != "examplinib" {
-		t.Errorf("a plain open: tab %s row %s", m.Tab(), m.Selected())
+	if m = opened(t, "", ""); m.tabID() != "drugs" || m.selected() != "examplinib" {
+		t.Errorf("a plain open: tab %s row %s", m.tabID(), m.selected())
 	}
 }
 
 func TestFilterTypedAndPasted(t *testing.T) {
 	m, _ := press(opened(t, "", ""), "/", "s", "a", "m")
-	if !m.Editing() || m.Query().Text != "sam" || len(m.Shown().Rows) != 1 {
-		t.Fatalf("typing filtered to %q, %d rows", m.Query().Text, len(m.Shown().Rows))
+	if !m.editing || m.query().Text != "sam" || len(m.view.Rows) != 1 {
+		t.Fatalf("typing filtered to %q, %d rows", m.query().Text, len(m.view.Rows))
 	}
 	m, _ = press(m, "esc")
-	if m.Editing() || m.Query().Text != "" {
+	if m.editing || m.query().Text != "" {
 		t.Fatal("esc should clear the filter and stop typing")
 	}
 	m, _ = press(m, "/")
 	m, _ = m.Update(tea.PasteMsg{Content: "mock"})
 	m, out := press(m, "enter")
-	if out != nil || m.Editing() || m.Query().Text != "mock" || m.Selected() != "mockitinib" {
-		t.Errorf("a pasted filter gave %q on %s", m.Query().Text, m.Selected())
+	if out != nil || m.editing || m.query().Text != "mock" || m.selected() != "mockitinib" {
+		t.Errorf("a pasted filter gave %q on %s", m.query().Text, m.selected())
 	}
 }
 
 func TestQuickFiltersOnlyWhereTheyApply(t *testing.T) {
 	m, _ := press(opened(t, "", ""), "o")
-	if m.Query().Filter("route") != "oral" || len(m.Shown().Rows) != 2 {
-		t.Fatalf("o: %v, %d rows", m.Query().Filters, len(m.Shown().Rows))
+	if m.query().Filter("route") != "oral" || len(m.view.Rows) != 2 {
+		t.Fatalf("o: %v, %d rows", m.query().Filters, len(m.view.Rows))
 	}
 	m, _ = press(m, "3", "o")
-	if m.Tab() != "trials" || m.Query().Active() || m.KeyMap.Route.Enabled() {
-		t.Errorf("the route filter acts on the trials tab: %v", m.Query().Filters)
+	if m.tabID() != "trials" || m.query().Active() || m.KeyMap.Route.Enabled() {
+		t.Errorf("the route filter acts on the trials tab: %v", m.query().Filters)
 	}
 }
 
 func TestCrossLinkAndClose(t *testing.T) {
 	m, _ := press(opened(t, "", ""), "c")
-	if m.Tab() != "alleffects" || m.Query().Link != "examplinib" || len(m.Shown().Rows) != 3 {
-		t.Fatalf("c from Examplinib: tab %s link %q, %d rows", m.Tab(), m.Query().Link, len(m.Shown().Rows))
+	if m.tabID() != "alleffects" || m.query().Link != "examplinib" || len(m.view.Rows) != 3 {
+		t.Fatalf("c from Examplinib: tab %s link %q, %d rows", m.tabID(), m.query().Link, len(m.view.Rows))
 	}
 	if _, out := press(m, "esc"); out != (CloseMsg{}) {
 		t.Errorf("esc reported %#v", out)
@@ -94,7 +94,7 @@ func TestCrossLinkAndClose(t *testing.T) {
 func TestPositionRoundTrip(t *testing.T) {
 	m, _ := press(opened(t, "", ""), "2", "s", "j", "enter")
 	other := opened(t, "", "").Apply(m.Position())
-	if other.Position().Tab != m.Position().Tab || other.Selected() != m.Selected() || other.View() != m.View() {
+	if other.Position().Tab != m.Position().Tab || other.selected() != m.selected() || other.View() != m.View() {
 		t.Errorf("Apply gave %+v, want %+v", other.Position(), m.Position())
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/table"
 	"charm.land/lipgloss/v2"
 
-	"jakstat/content"
 	"jakstat/model/internal/ui"
 	"jakstat/views"
 )
@@ -162,9 +161,3 @@ func (m Model) Scrolled() (above, below int) {
 	}
 	return 0, 0
 }
-
-// Editing says whether the text filter is being typed.
-func (m Model) Editing() bool { return m.editing }
-
-// Tables lists the explorer's tabs, in order.
-func (m Model) Tables() []content.TableSpec { return m.tabs }

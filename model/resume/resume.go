@@ -57,9 +57,6 @@ func New(step, total int, title string, s *views.Styles) Model {
 	return Model{KeyMap: DefaultKeyMap(), styles: s, step: step, total: total, title: title}
 }
 
-// Step is the step on offer, zero-based.
-func (m Model) Step() int { return m.step }
-
 // SetSize fits the screen to the content area.
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = width, height
