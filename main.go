@@ -115,12 +115,7 @@ func run(args []string, env func(string) string, stdout, stderr io.Writer, inter
 		return write(stdout, views.PrintTables(lesson, cfg.width, cfg.format, cfg.ascii))
 	}
 	if cfg.print || !interactive {
-		out, err := views.Print(lesson, cfg.width, cfg.ascii)
-		if err != nil {
-			fmt.Fprintf(stderr, "jakstat: %s\n", err)
-			return 1
-		}
-		return write(stdout, out)
+		return write(stdout, views.Print(lesson, cfg.width, cfg.ascii))
 	}
 	return runLoaded(lesson, cfg, env, stderr)
 }
@@ -140,7 +135,7 @@ func runShipped(cfg config, env func(string) string, stderr io.Writer) int {
 		l, err := content.Shipped()
 		loaded := model.Loaded{Lesson: l, Err: err}
 		if err == nil && file != nil {
-			loaded.Progress = readProgress(*file, l.Fingerprint())
+			loaded.Progress = readProgress(*file, l)
 		}
 		ch <- loaded
 	}()
@@ -156,7 +151,7 @@ func runLoaded(l *content.Lesson, cfg config, env func(string) string, stderr io
 	}
 	opts := cfg.options()
 	if file != nil {
-		opts.Progress = readProgress(*file, l.Fingerprint())
+		opts.Progress = readProgress(*file, l)
 	}
 	return runProgram(model.New(l, opts), file, stderr)
 }
@@ -216,17 +211,26 @@ func runProgram(m model.Model, file *state.File, stderr io.Writer) int {
 			func(connected bool) { p.Send(model.LinkMsg{Connected: connected}) })
 	}
 	final, err := p.Run()
-	if saver != nil {
-		if serr := saver.Close(); serr != nil {
-			fmt.Fprintf(stderr, "jakstat: your progress could not be saved: %s\n", serr)
-		}
-	}
+	code := closeSaver(saver, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "jakstat: %s\n", err)
 		return 1
 	}
 	if fm, ok := final.(model.Model); ok && fm.Err() != nil {
 		return lessonError(stderr, fm.Err())
+	}
+	return code
+}
+
+// closeSaver writes the last progress and returns the exit status: 1 when
+// it could not be saved, so a script (or a classroom's logs) can tell.
+func closeSaver(saver *state.Saver, stderr io.Writer) int {
+	if saver == nil {
+		return 0
+	}
+	if err := saver.Close(); err != nil {
+		fmt.Fprintf(stderr, "jakstat: your progress could not be saved: %s\n", err)
+		return 1
 	}
 	return 0
 }
@@ -250,17 +254,30 @@ func progressFile(cfg config, env func(string) string) (*state.File, error) {
 	return file, nil
 }
 
-// readProgress reads saved progress for this lesson. A file that cannot be
-// used has been set aside by Load; the learner gets a one-line notice.
-func readProgress(file state.File, fingerprint string) model.Progress {
-	saved, ok, err := file.Load(fingerprint)
+// readProgress reads saved progress for lesson l, and checks now that
+// progress can be saved at all. The learner gets a one-line notice when
+// it cannot: a file Load could not read (left alone) or could not use (set
+// aside), or a folder that cannot be written.
+func readProgress(file state.File, l *content.Lesson) model.Progress {
+	var p model.Progress
+	saved, ok, err := file.Load(l.Fingerprint(), len(l.Steps))
 	switch {
+	case errors.Is(err, state.ErrUnreadable):
+		p.Notice = "Saved progress could not be read" + detail(err, state.ErrUnreadable) + "; starting fresh."
 	case err != nil:
-		return model.Progress{Notice: "Saved progress could not be used (" + err.Error() + "); starting fresh."}
-	case !ok:
-		return model.Progress{}
+		p.Notice = "Saved progress could not be used" + detail(err, state.ErrUnusable) + "; starting fresh."
+	case ok:
+		p = model.Progress{Step: saved.Step, Answers: saved.Answers, Resume: saved.Step > 0}
 	}
-	return model.Progress{Step: saved.Step, Answers: saved.Answers, Resume: saved.Step > 0}
+	if err := file.Writable(); err != nil {
+		p.Notice = strings.TrimSpace("Progress cannot be saved: " + err.Error() + " (--no-save starts without it). " + p.Notice)
+	}
+	return p
+}
+
+// detail is what err says beyond sentinel, which the sentence already says.
+func detail(err, sentinel error) string {
+	return strings.TrimPrefix(err.Error(), sentinel.Error())
 }
 
 // write prints the finished text; a reader that went away (| head) is not

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"jakstat/internal/fixture"
 	"jakstat/state"
 )
 
@@ -135,24 +136,38 @@ func TestBrokenLessonNeverStarts(t *testing.T) {
 	}
 }
 
-// TestImportRules keeps the layers one way: main -> model -> views -> content.
-// content, the data and its validator, may use only the standard library,
-// the YAML parser and the Markdown parser (which has no terminal code).
+// TestImportRules keeps the layers one way: main -> model -> views ->
+// content. The screens under model/ are the model's layer: they may not
+// reach up to the root, nor out to state, link or the classroom. content,
+// the data and its validator, may use only the standard library, the YAML
+// parser and the Markdown parser (which has no terminal code).
 func TestImportRules(t *testing.T) {
 	only := map[string][]string{
 		"content": {"go.yaml.in/yaml/v3", "github.com/yuin/goldmark"},
 	}
+	screen := []string{"jakstat/model$", "jakstat/state", "jakstat/link", "jakstat/classroom"} // $: that package alone
 	forbidden := map[string][]string{
-		"content":   {"jakstat/views", "jakstat/model", "charm.land/", "github.com/charmbracelet/"},
-		"views":     {"jakstat/model", "jakstat/state", "charm.land/bubbletea"},
-		"model":     {"jakstat/state", "jakstat/link"},
-		"link":      {"jakstat/", "charm.land/"},
-		"classroom": {"jakstat/views", "jakstat/state", "jakstat/link"},
-		"state":     {"jakstat/", "charm.land/"},
-		"cli":       {"jakstat/", "charm.land/"},
+		"content":           {"jakstat/", "charm.land/", "github.com/charmbracelet/"},
+		"views":             {"jakstat/model", "jakstat/state", "jakstat/link", "jakstat/classroom", "charm.land/bubbletea"},
+		"model":             {"jakstat/state", "jakstat/link", "jakstat/classroom"},
+		"model/explorer":    screen,
+		"model/glossary":    screen,
+		"model/notes":       screen,
+		"model/quiz":        screen,
+		"model/resume":      screen,
+		"model/search":      screen,
+		"model/internal/ui": screen,
+		"internal/fixture":  {"jakstat/views", "jakstat/model", "charm.land/"},
+		"link":              {"jakstat/", "charm.land/"},
+		"classroom":         {"jakstat/views", "jakstat/state", "jakstat/link"},
+		"state":             {"jakstat/", "charm.land/"},
+		"cli":               {"jakstat/", "charm.land/"},
 	}
 	for dir, bad := range forbidden {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		if len(files) == 0 {
+			t.Errorf("%s has no Go files: is the list out of date?", dir)
+		}
 		for _, f := range files {
 			if strings.HasSuffix(f, "_test.go") {
 				continue
@@ -164,7 +179,8 @@ func TestImportRules(t *testing.T) {
 			for _, imp := range parsed.Imports {
 				path := strings.Trim(imp.Path.Value, `"`)
 				for _, b := range bad {
-					if strings.HasPrefix(path, b) {
+					p, exact := strings.CutSuffix(b, "$")
+					if path == p || !exact && strings.HasPrefix(path, p) {
 						t.Errorf("%s imports %s", f, path)
 					}
 				}
@@ -192,23 +208,60 @@ func TestProgressFile(t *testing.T) {
 	if err != nil || f.Path != filepath.Join(dir, "jakstat", "progress.json") {
 		t.Fatalf("path %v, %v", f, err)
 	}
-	if err := f.Save(state.State{Lesson: "fp", Step: 4}); err != nil {
+	l := fixture.Lesson(t)
+	if err := f.Save(state.State{Lesson: l.Fingerprint(), Step: 4}); err != nil {
 		t.Fatal(err)
 	}
-	if p := readProgress(*f, "fp"); p.Step != 4 || !p.Resume || p.Notice != "" {
+	if p := readProgress(*f, l); p.Step != 4 || !p.Resume || p.Notice != "" {
 		t.Errorf("saved progress read back as %+v", p)
 	}
-	if f, _ = progressFile(config{reset: true}, env); readProgress(*f, "fp").Resume {
+	if f, _ = progressFile(config{reset: true}, env); readProgress(*f, l).Resume {
 		t.Error("--reset kept the progress")
 	}
 	os.MkdirAll(filepath.Dir(f.Path), 0o700)
 	os.WriteFile(f.Path, []byte("{broken"), 0o600)
-	p := readProgress(*f, "fp")
-	if p.Resume || !strings.Contains(p.Notice, "could not be used") || strings.Contains(p.Notice, "\n") {
+	p := readProgress(*f, l)
+	if p.Resume || !strings.Contains(p.Notice, "could not be used: not a state file") || strings.Contains(p.Notice, "\n") {
 		t.Errorf("a broken file gave %+v", p)
 	}
 	if aside, _ := filepath.Glob(f.Path + ".unreadable-*"); len(aside) != 1 {
 		t.Errorf("the broken file was not set aside: %v", aside)
+	}
+	f.Save(state.State{Lesson: l.Fingerprint(), Step: len(l.Steps) + 3})
+	if p := readProgress(*f, l); p.Resume || !strings.Contains(p.Notice, "past the lesson's end") {
+		t.Errorf("a step past the end gave %+v", p)
+	}
+}
+
+// TestProgressThatCannotBeReadOrSaved: a file that cannot be read is left
+// where it is and the notice says why; a folder that cannot be written is
+// reported when the lesson starts, and the exit status says so at the end.
+func TestProgressThatCannotBeReadOrSaved(t *testing.T) {
+	l := fixture.Lesson(t)
+	dir := t.TempDir()
+	unreadable := state.File{Path: filepath.Join(dir, "progress.json")}
+	os.Mkdir(unreadable.Path, 0o700)
+	p := readProgress(unreadable, l)
+	if p.Resume || !strings.Contains(p.Notice, "could not be read: "+unreadable.Path+" is not a regular file; it was left where it is") {
+		t.Errorf("a folder in the file's place gave %+v", p)
+	}
+	if info, err := os.Stat(unreadable.Path); err != nil || !info.IsDir() {
+		t.Error("the folder was moved")
+	}
+
+	os.WriteFile(filepath.Join(dir, "state"), nil, 0o600) // a file where the folder should be
+	unwritable := state.File{Path: filepath.Join(dir, "state", "progress.json")}
+	if p := readProgress(unwritable, l); !strings.HasPrefix(p.Notice, "Progress cannot be saved: ") {
+		t.Errorf("an unwritable folder was not reported at the start: %+v", p)
+	}
+	saver := state.NewSaver(unwritable)
+	saver.Submit(state.State{Lesson: l.Fingerprint(), Step: 1})
+	var errOut bytes.Buffer
+	if code := closeSaver(saver, &errOut); code != 1 || !strings.Contains(errOut.String(), "your progress could not be saved") {
+		t.Errorf("closing a saver that failed: exit %d, %q", code, errOut.String())
+	}
+	if code := closeSaver(nil, &errOut); code != 0 {
+		t.Errorf("--no-save: exit %d", code)
 	}
 }
 

@@ -23,6 +23,7 @@ type Lesson struct {
 	sourceIndex map[string]int
 	drugIndex   map[string]int
 	unloaded    map[string]bool // files Load could not read; see Lesson.loaded
+	tables      []TableSpec     // the registry, built once per lesson
 }
 
 // Meta is the lesson-wide information from lesson.yaml.
@@ -167,11 +168,6 @@ type Refs struct {
 // SceneNames lists the pathway scenes a step may name.
 func SceneNames() []string {
 	return []string{"resting", "binding", "activation", "stat", "nucleus", "biologic", "blocked", "compare"}
-}
-
-// TableNames lists the tables a step may show.
-func TableNames() []string {
-	return []string{"drugs", "sideeffects", "cytokines", "trials", "sources", "boxed"}
 }
 
 // JAKNames lists the four Janus kinases.

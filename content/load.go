@@ -107,8 +107,10 @@ func Load(fsys fs.FS) (*Lesson, error) {
 	return l, nil
 }
 
-// index builds the lookup maps. Duplicates keep the first entry; Validate reports them.
+// index builds the lookup maps and the table registry. Duplicates keep the
+// first entry; Validate reports them.
 func (l *Lesson) index() {
+	l.tables = Tables()
 	l.sourceIndex = make(map[string]int, len(l.Sources))
 	for i, s := range l.Sources {
 		if _, dup := l.sourceIndex[s.ID]; !dup {
@@ -288,17 +290,6 @@ func loadSteps(fsys fs.FS, p *Errors) []Step {
 	}
 	sort.SliceStable(steps, func(i, j int) bool { return steps[i].File < steps[j].File })
 	return steps
-}
-
-// ParseStep parses one step file: YAML front matter between "---" lines, then
-// a Markdown body. It is exported for the fuzz test and for tools.
-func ParseStep(name string, data []byte) (Step, error) {
-	var p Errors
-	st, ok := parseStep(name, data, &p)
-	if !ok || len(p) > 0 {
-		return st, p
-	}
-	return st, nil
 }
 
 func parseStep(name string, data []byte, p *Errors) (Step, bool) {

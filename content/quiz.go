@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"hash/fnv"
+	"math/rand/v2"
 	"slices"
 )
 
@@ -57,6 +58,50 @@ func (q Question) Check(response []int) bool {
 		return true
 	}
 	return len(response) == 1 && response[0] == q.Correct
+}
+
+// ShownOrder is the order in which an order question's items are listed:
+// a shuffle fixed by the question's id (the same every time, so goldens,
+// classrooms and every other screen agree), never the answer itself. For
+// other kinds it is the choices in order.
+func (q Question) ShownOrder() []int {
+	if q.Kind != KindOrder {
+		out := make([]int, len(q.Choices))
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	h := fnv.New64a()
+	h.Write([]byte(q.ID))
+	perm := rand.New(rand.NewPCG(h.Sum64(), 7)).Perm(len(q.Choices))
+	inOrder := true
+	for i, p := range perm {
+		inOrder = inOrder && p == i
+	}
+	if inOrder && len(perm) > 1 {
+		perm = append(perm[1:], perm[0])
+	}
+	return perm
+}
+
+// Response turns the listed positions a reader picked (the one chosen for
+// a choice question; for an order question, first to last) into the
+// response Check takes.
+func (q Question) Response(picked []int) []int {
+	shown := q.ShownOrder()
+	out := make([]int, 0, len(picked))
+	for _, p := range picked {
+		if p >= 0 && p < len(shown) {
+			out = append(out, shown[p])
+		}
+	}
+	return out
+}
+
+// QuestionIndex returns the position of the question with the given id, or -1.
+func (l *Lesson) QuestionIndex(id string) int {
+	return slices.IndexFunc(l.Questions, func(q Question) bool { return q.ID == id })
 }
 
 // SectionScore is how a learner did on one section's questions.
@@ -121,12 +166,7 @@ func (l *Lesson) SectionQuestions(section string) []int {
 
 // StepIndex returns the position of the step with the given id, or -1.
 func (l *Lesson) StepIndex(id string) int {
-	for i, st := range l.Steps {
-		if st.ID == id {
-			return i
-		}
-	}
-	return -1
+	return slices.IndexFunc(l.Steps, func(st Step) bool { return st.ID == id })
 }
 
 func (l *Lesson) validateQuestions(p *Errors) {
@@ -214,25 +254,6 @@ func (q *Question) normalise() string {
 		return fmt.Sprintf("unknown kind %q (known: choice, truefalse, order)", q.Kind)
 	}
 	return ""
-}
-
-// ParseQuestions reads a questions file on its own, for tools and the fuzz
-// test; it checks each question's shape, not its references.
-func ParseQuestions(data []byte) ([]Question, error) {
-	var p Errors
-	var qs []Question
-	if !p.decodeBytes(questionsFile, data, 0, &qs, nil) {
-		return nil, p
-	}
-	for i := range qs {
-		if msg := qs[i].normalise(); msg != "" {
-			p.add(questionsFile, 0, "question %s: %s", qs[i].ID, msg)
-		}
-	}
-	if len(p) > 0 {
-		return nil, p
-	}
-	return qs, nil
 }
 
 // Fingerprint identifies this edition of the lesson (its title, checked-on

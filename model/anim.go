@@ -31,7 +31,7 @@ func (m Model) sceneName() string {
 	if m.lesson == nil {
 		return ""
 	}
-	return m.step().Scene
+	return m.current().Scene
 }
 
 func (m Model) lastFrame() int { return views.SceneFrames(m.sceneName()) - 1 }
@@ -92,7 +92,8 @@ func (m Model) togglePause() (Model, tea.Cmd) {
 	}
 	m.refreshScene()
 	m.syncKeys()
-	return m, tea.Batch(m.tickCmd(), m.publishCmd())
+	m.publishPosition()
+	return m, m.tickCmd()
 }
 
 // replay starts the scene again; without motion it goes to the first frame
@@ -106,13 +107,15 @@ func (m Model) replay() (Model, tea.Cmd) {
 	m.anim.playing = !m.opts.NoMotion
 	m.refreshScene()
 	m.syncKeys()
-	return m, tea.Batch(m.tickCmd(), m.publishCmd())
+	m.publishPosition()
+	return m, m.tickCmd()
 }
 
 // stepFrame moves one frame back or on, pausing a playing scene first.
 func (m Model) stepFrame(delta int) (Model, tea.Cmd) {
 	m = m.shiftFrame(delta)
-	return m, m.publishCmd()
+	m.publishPosition()
+	return m, nil
 }
 
 func (m Model) shiftFrame(delta int) Model {

@@ -133,7 +133,7 @@ func TestLeavingMidAnimationReplaysCleanly(t *testing.T) {
 	}
 	inFlight := frameMsg{step: m.nav.Step, gen: m.anim.gen}
 	m = press(t, m, "right")
-	if m.anim.playing && m.step().Scene == "" {
+	if m.anim.playing && m.current().Scene == "" {
 		t.Error("the clock runs on a step without a scene")
 	}
 	m = send(t, m, inFlight)

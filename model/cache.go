@@ -19,12 +19,13 @@ type renderKey struct {
 	pad   bool // every line padded to width, for a scene drawn to its right
 }
 
-// RenderCache keeps rendered step bodies and scene frames so that View
-// never renders and a step seen once comes back instantly. Lessons showing
-// the same lesson with the same options may share one: a classroom's
-// hundred students then render each step and frame once, not a hundred
-// times (and not a hundred at once: the first renders, the rest wait for
-// it). It is safe for concurrent use.
+// RenderCache keeps rendered step bodies, scene frames and lesson tables
+// so that View never renders and a step seen once comes back instantly.
+// Lessons showing the same lesson with the same options may share one: a
+// classroom's hundred students then render each step and frame once, not
+// a hundred times (and not a hundred at once: the first renders, the rest
+// wait for it). It is safe for concurrent use. Entries are keyed by step
+// number, not content: a lesson that is edited (reloaded) needs a new cache.
 type RenderCache struct {
 	text   onceMap[renderKey]
 	scenes onceMap[sceneKey]
@@ -60,8 +61,6 @@ func NewRenderCache() *RenderCache {
 		tables: onceMap[tableKey]{m: map[tableKey]*onceEntry{}},
 	}
 }
-
-func newRenderCache() *RenderCache { return NewRenderCache() }
 
 // scene returns a scene frame, drawing it the first time it is asked for.
 func (c *RenderCache) scene(k sceneKey, draw func() string) string { return c.scenes.do(k, draw) }
@@ -119,7 +118,7 @@ func renderBody(l *content.Lesson, k renderKey, s views.Styles) string {
 	if k.pad {
 		plain := k
 		plain.pad = false
-		return padLines(renderBody(l, plain, s), k.width)
+		return views.PadLines(renderBody(l, plain, s), k.width)
 	}
 	st := l.Steps[k.step]
 	out := views.Markdown(st.Body, k.width, k.look)
@@ -132,7 +131,7 @@ func renderBody(l *content.Lesson, k renderKey, s views.Styles) string {
 // body returns the current step's rendered text, rendering it now if the
 // cache does not have it yet.
 func (m Model) body(k renderKey) string {
-	return m.cache.text.do(k, func() string { return renderBody(m.lesson, k, m.styles) })
+	return m.cache.text.do(k, func() string { return renderBody(m.lesson, k, *m.styles) })
 }
 
 // prerenderedMsg carries step bodies rendered ahead, keyed by exactly what
@@ -162,7 +161,7 @@ func (m Model) prerenderCmd(width int) tea.Cmd {
 	if len(keys) == 0 {
 		return nil
 	}
-	l, s := m.lesson, m.styles
+	l, s := m.lesson, *m.styles
 	return func() tea.Msg {
 		texts := make([]string, len(keys))
 		for i, k := range keys {

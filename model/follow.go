@@ -3,7 +3,6 @@ package model
 import (
 	"fmt"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -14,9 +13,9 @@ import (
 
 // Position is a presenter's place, as a classroom hands it to followers.
 type Position struct {
-	Step    int
-	Frame   int
-	Playing bool // the scene is playing (else it rests on Frame)
+	Step    int  `json:"step"`
+	Frame   int  `json:"frame"`
+	Playing bool `json:"playing,omitempty"` // the scene is playing (else it rests on Frame)
 }
 
 // FollowMsg tells a student's lesson where the teacher is.
@@ -25,14 +24,11 @@ type FollowMsg struct {
 	Teacher bool // a teacher is connected
 }
 
-// FollowKeyMap is the classroom key.
-type FollowKeyMap struct {
-	Follow key.Binding
-}
-
-// DefaultFollowKeyMap returns the classroom key.
-func DefaultFollowKeyMap() FollowKeyMap {
-	return FollowKeyMap{Follow: key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "follow the teacher"))}
+// follower is a student's side of a classroom.
+type follower struct {
+	following bool     // showing the teacher's place
+	teacher   bool     // a teacher is connected
+	teacherAt Position // where the teacher is
 }
 
 // position is where this lesson is, for a classroom to hand on.
@@ -40,35 +36,35 @@ func (m Model) position() Position {
 	return Position{Step: m.nav.Step, Frame: m.anim.frame, Playing: m.anim.playing}
 }
 
-// publishCmd hands the presenter's position to Options.Publish. It is
-// called right here, in order: commands run concurrently, and a classroom
-// that got positions out of order would leave students on a stale step.
-// Publish must not block (a classroom only queues the position).
-func (m Model) publishCmd() tea.Cmd {
-	if m.opts.Publish != nil && m.lesson != nil {
-		m.opts.Publish(m.position())
-	}
-	return nil
-}
-
 // onFollow moves a following student to the teacher's step and frame.
-func (m Model) onFollow(msg FollowMsg) (tea.Model, tea.Cmd) {
-	m.teacher, m.teacherAt = msg.Teacher, msg.Position
-	if !m.opts.Follow || !m.following || !msg.Teacher || m.lesson == nil {
+func (m Model) onFollow(msg FollowMsg) (Model, tea.Cmd) {
+	m.class.teacher, m.class.teacherAt = msg.Teacher, msg.Position
+	if !m.opts.Follow || !m.class.following || !msg.Teacher || m.lesson == nil {
 		m.layout(false) // the status line shows where the teacher is
 		return m, nil
 	}
 	return m.goTo(msg.Position)
 }
 
+// follow is the student pressing F: back to the teacher.
+func (m Model) follow() (Model, tea.Cmd) {
+	m.class.following = true
+	if m.class.teacher {
+		return m.goTo(m.class.teacherAt)
+	}
+	m.layout(false)
+	return m, nil
+}
+
 // goTo shows a teacher's position: the step, and the scene as the teacher
 // has it. It lays the screen out once, after both are set.
-func (m Model) goTo(p Position) (tea.Model, tea.Cmd) {
+func (m Model) goTo(p Position) (Model, tea.Cmd) {
 	var cmds []tea.Cmd
 	moved := p.Step != m.nav.Step && p.Step >= 0 && p.Step < m.nav.Total
 	if moved {
 		m.nav = Nav{Step: p.Step, Total: m.nav.Total}
-		m.focus, m.overlay, m.row = focusText, overlayNone, 0
+		m.screen = screenLesson
+		m.panes.focus, m.panes.overlay, m.panes.row = focusText, overlayNone, 0
 		m.startScene()
 	}
 	if m.sceneName() != "" {
@@ -79,7 +75,8 @@ func (m Model) goTo(p Position) (tea.Model, tea.Cmd) {
 	}
 	m.layout(moved)
 	if moved {
-		cmds = append(cmds, m.prerenderCmd(m.dims().textW), m.moveCmd())
+		cmds = append(cmds, m.prerenderCmd(m.dims().textW))
+		m.announceMove()
 	}
 	return m, tea.Batch(cmds...)
 }
@@ -89,10 +86,10 @@ func (m Model) followStatus() string {
 	switch {
 	case !m.opts.Follow:
 		return ""
-	case !m.teacher:
+	case !m.class.teacher:
 		return "on your own (no teacher connected)"
-	case m.following:
-		return fmt.Sprintf("following the teacher (step %d)", m.teacherAt.Step+1)
+	case m.class.following:
+		return fmt.Sprintf("following the teacher (step %d)", m.class.teacherAt.Step+1)
 	}
-	return fmt.Sprintf("exploring · teacher at step %d · F: follow", m.teacherAt.Step+1)
+	return fmt.Sprintf("exploring · teacher at step %d · F: follow", m.class.teacherAt.Step+1)
 }

@@ -1,33 +1,45 @@
 package model
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
 
-// KeyMap is every key the lesson answers to. The help bar and the full help
-// screen are generated from it, so a binding's keys and its help never drift.
-// Keys that later features claim (/ n N b) are deliberately unbound.
+	"jakstat/model/internal/ui"
+)
+
+// KeyMap is every key of the step screen. The help bar and the "?" screen
+// are generated from it, so a binding's keys and its help never drift.
+// Each other screen has its own KeyMap in its package.
 type KeyMap struct {
 	Next     key.Binding
 	Prev     key.Binding
 	First    key.Binding
 	Last     key.Binding
-	Count    key.Binding // a number before G (or g) jumps to that step
+	Count    key.Binding // a number before G (or g, or enter) jumps to that step
 	Jump     key.Binding
 	Up       key.Binding
 	Down     key.Binding
 	PageUp   key.Binding
 	PageDown key.Binding
 	Focus    key.Binding
-	Select   key.Binding
+	Select   key.Binding // a table row's details; on the text, the next step
 	Back     key.Binding
 	Help     key.Binding
 	Quit     key.Binding
 	Explore  key.Binding
+
+	Search   key.Binding
+	Glossary key.Binding
+	NextHit  key.Binding
+	PrevHit  key.Binding
 
 	// Scene keys, enabled on steps with a scene.
 	Pause     key.Binding
 	Replay    key.Binding
 	FrameBack key.Binding
 	FrameFwd  key.Binding
+
+	Follow key.Binding // in a classroom: follow the teacher again
+	Blank  key.Binding // presenter mode: blank the screen
 }
 
 // DefaultKeyMap returns the lesson's standard keys.
@@ -39,27 +51,38 @@ func DefaultKeyMap() KeyMap {
 		Last:     key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last step")),
 		Count:    key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("3G", "go to step 3")),
 		Jump:     key.NewBinding(key.WithKeys(":"), key.WithHelp(":", "go to step…")),
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Up:       ui.Up(),
+		Down:     ui.Down(),
+		PageUp:   ui.PageUp(),
+		PageDown: ui.PageDown(),
 		Focus:    key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "text/table")),
 		Select:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details")),
 		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
-		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys")),
-		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help:     ui.Help(),
+		Quit:     ui.Quit(),
 		Explore:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "explore tables")),
+
+		Search:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		Glossary: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "glossary")),
+		NextHit:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
+		PrevHit:  key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
 
 		Pause:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pause/play")),
 		Replay:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "replay")),
 		FrameBack: key.NewBinding(key.WithKeys(","), key.WithHelp(",", "frame back")),
 		FrameFwd:  key.NewBinding(key.WithKeys("."), key.WithHelp(".", "frame on")),
+
+		Follow: key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "follow the teacher")),
+		Blank:  key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "blank the screen")),
 	}
 }
 
 // ShortHelp is the one-line help bar: the keys a learner needs right now.
+// Bindings that do nothing at the moment are disabled, and the bar leaves
+// them out.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Next, k.Prev, k.Down, k.Pause, k.Replay, k.FrameBack, k.FrameFwd, k.Focus, k.Select, k.Back, k.Explore, k.Help, k.Quit}
+	return []key.Binding{k.Next, k.Prev, k.Down, k.Pause, k.Replay, k.FrameBack, k.FrameFwd, k.Focus, k.Select,
+		k.Back, k.Explore, k.Search, k.Glossary, k.Help, k.Quit}
 }
 
 // FullHelp is the "?" screen, one column per kind of key.
@@ -69,5 +92,29 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown},
 		{k.Pause, k.Replay, k.FrameBack, k.FrameFwd},
 		{k.Focus, k.Select, k.Back, k.Explore, k.Help, k.Quit},
+		{k.Search, k.NextHit, k.PrevHit, k.Glossary},
+		{k.Follow, k.Blank},
 	}
 }
+
+// PromptKeyMap is the keys of the ":" prompt; the digits are typed into it.
+type PromptKeyMap struct {
+	Go     key.Binding
+	Cancel key.Binding
+	Quit   key.Binding
+}
+
+// DefaultPromptKeyMap returns the prompt's standard keys.
+func DefaultPromptKeyMap() PromptKeyMap {
+	return PromptKeyMap{
+		Go:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Quit:   ui.Interrupt(),
+	}
+}
+
+// ShortHelp is the prompt's keys; the status line says them in words.
+func (k PromptKeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Go, k.Cancel} }
+
+// FullHelp is every key of the prompt.
+func (k PromptKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Go, k.Cancel, k.Quit}} }

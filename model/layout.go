@@ -4,17 +4,50 @@ import (
 	"slices"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/table"
 
+	"jakstat/content"
+	"jakstat/model/internal/ui"
+	"jakstat/model/quiz"
 	"jakstat/views"
 )
 
-// Layout limits, in cells.
+// splitMinLines is the content height below which a table step shows one
+// pane at a time.
+const splitMinLines = 14
+
+// focus says which pane of a step the scroll keys move.
+type focus int
+
 const (
-	maxFrameWidth = 140 // wider windows centre a frame this wide
-	maxTextWidth  = 100 // lines longer than this are hard to read
-	splitMinLines = 14  // below this a table step shows one pane at a time
+	focusText focus = iota
+	focusTable
 )
+
+// overlay is what, if anything, covers the step's panes.
+type overlay int
+
+const (
+	overlayNone overlay = iota
+	overlayHelp
+	overlayDetails
+)
+
+// stepPanes is the step screen: the panes of the current step, rebuilt by
+// layout on every step change or resize, and what covers them.
+type stepPanes struct {
+	focus       focus
+	overlay     overlay
+	text        ui.Pane
+	panel       ui.Pane       // details or full help
+	grid        content.Table // the step's table; its ID is "" when it has none
+	tableWidths []int         // its fitted columns; nil for cards or no table
+	cards       bool          // the table is shown as cards (too narrow for columns)
+	row         int           // selected row of the table or cards
+	tableView   string
+	sceneView   string
+	tableWant   int       // lines the table would take in full
+	sceneSizes  [2][2]int // the step's scene, wide and narrow: width, height
+}
 
 // dims is the geometry of the current screen, derived from the window size
 // and the step. It is recomputed, never stored, so it cannot go stale.
@@ -50,7 +83,6 @@ const (
 	minTextBesideWide   = 60
 	minTextBesideNarrow = 32
 	minTextUnder        = 6
-	sceneGap            = 2
 )
 
 func (m Model) tooSmall() bool {
@@ -58,18 +90,18 @@ func (m Model) tooSmall() bool {
 }
 
 func (m Model) dims() dims {
-	d := dims{frameW: min(m.width, maxFrameWidth)}
+	d := dims{frameW: min(m.width, ui.MaxFrameWidth)}
 	if m.opts.Present && m.width >= 60 {
-		d.frameW = min(m.width-4, maxFrameWidth) // a projector's edges are often cut off
+		d.frameW = min(m.width-4, ui.MaxFrameWidth) // a projector's edges are often cut off
 	}
 	d.margin = (m.width - d.frameW) / 2
-	d.textW = min(d.frameW-2, maxTextWidth)
+	d.textW = min(d.frameW-2, ui.MaxTextWidth)
 	d.headerH = views.HeaderHeight
 	if m.height >= 28 || m.opts.Present && m.height >= 16 {
 		d.headerH++ // a breathing line, where there is room for it
 	}
 	d.contentH = max(m.height-d.headerH-m.footerHeight(), 1)
-	if m.grid.Name == "" {
+	if m.panes.grid.ID() == "" {
 		d.textH = d.contentH
 		m.placeScene(&d)
 		return d
@@ -78,11 +110,11 @@ func (m Model) dims() dims {
 	room := d.contentH - 2
 	if d.contentH >= splitMinLines {
 		d.split = true
-		d.tableH = min(m.tableWant, room*3/5)
+		d.tableH = min(m.panes.tableWant, room*3/5)
 		d.textH = room - d.tableH
 		return d
 	}
-	if m.focus == focusTable {
+	if m.panes.focus == focusTable {
 		d.tableH = room
 	} else {
 		d.textH = room
@@ -103,24 +135,24 @@ func (m Model) footerHeight() int {
 // wide layout if the text keeps a comfortable width, else in its narrow
 // one; above the text in tall narrow windows; otherwise a sentence.
 func (m Model) placeScene(d *dims) {
-	name := m.step().Scene
-	if name == "" {
+	if m.current().Scene == "" {
 		return
 	}
+	sizes := m.panes.sceneSizes
 	for i, wide := range []bool{true, false} {
-		w, h := m.sceneSizes[i][0], m.sceneSizes[i][1]
+		w, h := sizes[i][0], sizes[i][1]
 		minText := minTextBesideNarrow
 		if wide {
 			minText = minTextBesideWide
 		}
-		if h <= d.contentH && d.frameW-w-sceneGap >= minText {
+		if h <= d.contentH && d.frameW-w-ui.Gap >= minText {
 			d.scene, d.sceneWide, d.sceneW, d.sceneH = sceneBeside, wide, w, h
-			d.textW = min(d.frameW-w-sceneGap, maxTextWidth)
+			d.textW = min(d.frameW-w-ui.Gap, ui.MaxTextWidth)
 			return
 		}
 	}
 	for i, wide := range []bool{true, false} {
-		w, h := m.sceneSizes[i][0], m.sceneSizes[i][1]
+		w, h := sizes[i][0], sizes[i][1]
 		if w <= d.frameW && h+1+minTextUnder <= d.contentH {
 			d.scene, d.sceneWide, d.sceneW, d.sceneH = sceneAbove, wide, w, h
 			d.textH = d.contentH - h - 1
@@ -132,100 +164,94 @@ func (m Model) placeScene(d *dims) {
 
 // tableLines is how tall the table wants to be: every row, or every card.
 func (m Model) tableLines(width int) int {
-	if _, ok := views.FitColumns(m.grid, width, false); ok {
-		return len(m.grid.Rows) + 2 // header and its rule
+	g := m.panes.grid
+	if _, ok := views.FitColumns(g, width, false); ok {
+		return len(g.Rows) + 2 // header and its rule
 	}
-	out, _ := views.Cards(m.grid, width, -1, m.styles)
-	return lineCount(out)
+	out, _ := views.Cards(g, width, -1, *m.styles)
+	return len(views.SplitLines(out))
 }
 
-func lineCount(s string) int {
-	n := 1
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			n++
-		}
-	}
-	return n
-}
-
-// layout fits every pane to the window and the current step. With reset,
-// the text goes back to the top (a new step); otherwise scroll is kept.
+// layout fits every pane to the window and the current step, and the
+// screen on top to the room it has. With reset, the text goes back to the
+// top (a new step); otherwise scroll is kept.
 func (m *Model) layout(reset bool) {
 	if m.width <= 0 || m.height <= 0 || m.lesson == nil {
 		return
 	}
-	st := m.step()
+	p := &m.panes
+	st := m.current()
 	if st.Table != "" {
-		m.grid = views.GridFor(m.lesson, st.Table)
+		p.grid = m.lesson.Table(st.Table)
 	} else {
-		m.grid = views.Grid{}
-		m.focus = focusText
+		p.grid, p.focus = content.Table{}, focusText
 	}
-	m.row = min(max(m.row, 0), max(len(m.grid.Rows)-1, 0))
-	m.sceneSizes = [2][2]int{}
+	p.row = ui.Clamp(p.row, len(p.grid.Rows))
+	p.sceneSizes = [2][2]int{}
 	if st.Scene != "" {
 		// Sizes depend only on the scene and the glyphs: work them out
 		// here, not on every frame.
 		for i, wide := range []bool{true, false} {
-			m.sceneSizes[i][0], m.sceneSizes[i][1] = views.SceneSize(st.Scene, wide, m.glyphs)
+			p.sceneSizes[i][0], p.sceneSizes[i][1] = views.SceneSize(st.Scene, wide, m.glyphs)
 		}
 	}
-	m.tableWant = 0
-	if m.grid.Name != "" {
-		m.tableWant = m.tableLines(min(m.width, maxFrameWidth))
+	p.tableWant = 0
+	if p.grid.ID() != "" {
+		p.tableWant = m.tableLines(min(m.width, ui.MaxFrameWidth))
 	}
 	d := m.dims()
 
-	top := m.text.top
+	top := p.text.Top()
 	body := m.body(renderKey{step: m.nav.Step, width: d.textW, look: views.LookFor(m.isDark), pad: d.scene == sceneBeside})
 	if d.scene == sceneCaption {
 		// Too small to draw the scene: say in words what it would show.
 		body = m.styles.Muted.Width(d.textW).Render("Diagram: "+views.SceneCaption(st.Scene)) + "\n\n" + body
 	}
-	m.text = newPane(body, d.textW, d.textH)
+	p.text = ui.NewPane(body, d.textW, d.textH)
 	m.highlight()
 	if !reset {
-		m.text.scrollTo(top)
+		p.text.ScrollTo(top)
 	}
 	m.refreshScene()
 	m.header = m.renderHeader(d)
 
 	m.layoutTable(d)
 	m.layoutPanel(d)
+	m.layoutScreen(d)
 	m.syncKeys()
 }
 
 // refreshScene redraws the scene at the current frame.
 func (m *Model) refreshScene() {
-	m.sceneView = ""
+	m.panes.sceneView = ""
 	d := m.dims()
 	if d.scene != sceneBeside && d.scene != sceneAbove {
 		return
 	}
-	name, frame, wide := m.step().Scene, m.anim.frame, d.sceneWide
+	name, frame, wide := m.current().Scene, m.anim.frame, d.sceneWide
 	key := sceneKey{name: name, frame: frame, wide: wide, ascii: m.glyphs.ASCII, look: views.LookFor(m.isDark)}
-	m.sceneView = m.cache.scene(key, func() string { return views.Scene(name, frame, wide, m.glyphs, m.styles) })
+	m.panes.sceneView = m.cache.scene(key, func() string { return views.Scene(name, frame, wide, m.glyphs, *m.styles) })
 }
 
 // refreshTable redraws the table or cards after the selection moves. A
 // drawn table is a pure function of its key, so it comes from the shared
 // cache: a classroom's followers on the same step draw it once between them.
 func (m *Model) refreshTable() {
-	m.tableView = ""
+	p := &m.panes
+	p.tableView = ""
 	d := m.dims()
-	if m.grid.Name == "" || d.tableH == 0 {
+	if p.grid.ID() == "" || d.tableH == 0 {
 		return
 	}
-	if m.cards {
-		m.tableView = m.cardsView(d.frameW, d.tableH)
+	if p.cards {
+		p.tableView = ui.CardsView(p.grid, d.frameW, d.tableH, p.row, *m.styles)
 		return
 	}
-	key := tableKey{name: m.grid.Name, width: d.frameW, height: max(d.tableH, 2), row: m.row,
-		focused: m.focus == focusTable, look: views.LookFor(m.isDark), ascii: m.glyphs.ASCII}
-	grid, widths, styles := m.grid, m.tableWidths, m.styles
-	m.tableView = m.cache.tables.do(key, func() string {
-		t, _ := newTable(grid, widths, -1, false, key.height, styles, key.focused)
+	key := tableKey{name: p.grid.ID(), width: d.frameW, height: max(d.tableH, 2), row: p.row,
+		focused: p.focus == focusTable, look: views.LookFor(m.isDark), ascii: m.glyphs.ASCII}
+	grid, widths, styles := p.grid, p.tableWidths, *m.styles
+	p.tableView = m.cache.tables.do(key, func() string {
+		t, _ := ui.NewTable(grid, widths, -1, false, key.height, styles, key.focused)
 		t.SetCursor(key.row)
 		return t.View()
 	})
@@ -233,148 +259,121 @@ func (m *Model) refreshTable() {
 
 // layoutTable fits the table's columns, or chooses cards when they do not fit.
 func (m *Model) layoutTable(d dims) {
-	m.cards, m.tableWidths = false, nil
+	p := &m.panes
+	p.cards, p.tableWidths = false, nil
 	defer m.refreshTable()
-	if m.grid.Name == "" {
+	if p.grid.ID() == "" {
 		return
 	}
-	widths, ok := views.FitColumns(m.grid, d.frameW, false)
+	widths, ok := views.FitColumns(p.grid, d.frameW, false)
 	if !ok {
-		m.cards = true
+		p.cards = true
 		return
 	}
-	m.tableWidths = widths
+	p.tableWidths = widths
 }
 
-// newTable builds a bubbles table of g's rows with the given column
-// widths, cells cut at word boundaries, and the sort column marked when
-// sortCol >= 0. It returns the table and its width.
-func newTable(g views.Grid, widths []int, sortCol int, desc bool, height int, s views.Styles, focused bool) (table.Model, int) {
-	cols := make([]table.Column, len(widths))
-	width := 0
-	for i, w := range widths {
-		title := g.Columns[i].Title
-		if i == sortCol {
-			title += map[bool]string{false: " ▲", true: " ▼"}[desc]
-		}
-		cols[i] = table.Column{Title: views.Truncate(title, w), Width: w}
-		width += w + 1 // the cell style pads one column on the right
-	}
-	rows := make([]table.Row, len(g.Rows))
-	for r, cells := range g.Rows {
-		row := make(table.Row, len(widths))
-		for i, w := range widths {
-			if i < len(cells) {
-				row[i] = views.Truncate(cells[i], w)
-			}
-		}
-		rows[r] = row
-	}
-	t := table.New(table.WithColumns(cols), table.WithRows(rows), table.WithWidth(width),
-		table.WithHeight(height), table.WithStyles(s.Table), table.WithKeyMap(table.KeyMap{}), table.WithFocused(focused))
-	return t, width
-}
-
-// cardsView renders the cards scrolled so the selected one is in view.
-func (m Model) cardsView(width, height int) string {
-	out, tops := views.Cards(m.grid, width, m.row, m.styles)
-	lines := splitLines(out)
-	top := 0
-	if m.row < len(tops) {
-		start := tops[m.row]
-		end := len(lines)
-		if m.row+1 < len(tops) {
-			end = tops[m.row+1] - 1
-		}
-		// Show the whole selected card, from its first line if it is taller than the pane.
-		top = max(end-height, 0)
-		top = min(top, start)
-	}
-	return window(lines, top, height)
-}
-
-// layoutPanel sizes the overlay (details or full help) to the content area.
+// layoutPanel sizes what covers the step (details or every key) to the
+// content area.
 func (m *Model) layoutPanel(d dims) {
-	top := m.panel.top
+	p := &m.panes
+	top := p.panel.Top()
 	var content string
-	switch m.overlay {
+	switch p.overlay {
 	case overlayDetails:
-		content = views.Details(m.lesson, m.grid, m.row, min(d.frameW-1, maxTextWidth), m.styles)
+		content = views.Details(m.lesson, p.grid, p.row, min(d.frameW-1, ui.MaxTextWidth), *m.styles)
 	case overlayHelp:
-		// Every key, including those that do nothing on this step.
-		lk := DefaultLearnKeyMap()
-		groups := append(DefaultKeyMap().FullHelp(), []key.Binding{lk.Search, lk.NextHit, lk.Glossary})
-		if m.opts.Present {
-			pk := DefaultPresentKeyMap()
-			groups = append(groups, []key.Binding{pk.Blank, pk.Reveal})
-		}
-		content = views.FullHelp(m.styles, groups, d.frameW)
-	case overlayQuiz, overlayScore, overlayResume:
-		m.panel = newPane(m.learnPanel(min(d.frameW, maxTextWidth)), d.frameW, d.contentH)
-		m.panel.scrollTo(top)
-		return
-	case overlayGlossary, overlaySearch:
-		m.clampFind()
-		m.findView = m.renderFind(d)
+		content = views.FullHelp(*m.styles, m.helpGroups(), d.frameW)
 	}
-	m.panel = newPane(content, d.frameW, d.contentH-1)
-	m.panel.scrollTo(top)
+	p.panel = ui.NewPane(content, d.frameW, d.contentH-1)
+	p.panel.ScrollTo(top)
+}
+
+// helpGroups is the "?" screen: every key of the step screen, including
+// those that do nothing on this step, and those of the mode it runs in.
+func (m Model) helpGroups() [][]key.Binding {
+	k := DefaultKeyMap()
+	groups := k.FullHelp()[:5]
+	if m.opts.Present {
+		groups = append(groups, []key.Binding{k.Blank, quiz.DefaultKeyMap().Reveal})
+	}
+	if m.opts.Follow {
+		groups = append(groups, []key.Binding{k.Follow})
+	}
+	return groups
+}
+
+// layoutScreen fits the screen on top, if any, to its room.
+func (m *Model) layoutScreen(d dims) {
+	if m.opts.Notes {
+		m.notes.SetSize(m.width, m.height)
+		return
+	}
+	switch m.screen {
+	case screenExplorer:
+		m.explorer.SetSize(m.width, m.height)
+	case screenQuiz:
+		m.quiz.SetSize(d.frameW, d.contentH)
+	case screenSearch:
+		m.search.SetSize(d.frameW, d.contentH)
+	case screenGlossary:
+		m.glossary.SetSize(d.frameW, d.contentH)
+	case screenResume:
+		m.resume.SetSize(d.frameW, d.contentH)
+	}
 }
 
 // syncKeys enables the bindings that do something in the current state, so
-// the help bar only offers what works.
+// the help bar only offers what works, and draws the help bar.
 func (m *Model) syncKeys() {
-	hasTable := m.grid.Name != ""
-	hasScene := m.lesson != nil && m.step().Scene != ""
-	m.keys.Pause.SetEnabled(hasScene && !m.opts.NoMotion)
-	m.keys.Replay.SetEnabled(hasScene)
-	m.keys.FrameBack.SetEnabled(hasScene)
-	m.keys.FrameFwd.SetEnabled(hasScene)
+	k, p := &m.keys, m.panes
+	hasTable := p.grid.ID() != ""
+	hasScene := m.lesson != nil && m.current().Scene != ""
+	k.Pause.SetEnabled(hasScene && !m.opts.NoMotion)
+	k.Replay.SetEnabled(hasScene)
+	k.FrameBack.SetEnabled(hasScene)
+	k.FrameFwd.SetEnabled(hasScene)
 	if m.anim.playing {
-		m.keys.Pause.SetHelp("p", "pause")
+		k.Pause.SetHelp("p", "pause")
 	} else {
-		m.keys.Pause.SetHelp("p", "play")
+		k.Pause.SetHelp("p", "play")
 	}
-	m.keys.Focus.SetEnabled(hasTable && m.overlay == overlayNone)
-	m.keys.Select.SetEnabled(m.overlay == overlayNone && hasTable && m.focus == focusTable)
-	m.keys.Back.SetEnabled(m.overlay != overlayNone || m.focus == focusTable || m.search != "")
-	if m.overlay == overlayDetails {
-		m.keys.Back.SetHelp("esc", "close details")
-	} else if m.overlay == overlayHelp {
-		m.keys.Back.SetHelp("esc", "close help")
-	} else if m.focus == focusTable {
-		m.keys.Back.SetHelp("esc", "back to text")
-	} else {
-		m.keys.Back.SetHelp("esc", "clear search")
+	k.Focus.SetEnabled(hasTable && p.overlay == overlayNone)
+	k.Back.SetEnabled(p.overlay != overlayNone || p.focus == focusTable || m.found.query != "" || m.present.blank)
+	switch {
+	case p.overlay == overlayDetails:
+		k.Back.SetHelp("esc", "close details")
+	case p.overlay == overlayHelp:
+		k.Back.SetHelp("esc", "close help")
+	case p.focus == focusTable:
+		k.Back.SetHelp("esc", "back to text")
+	default:
+		k.Back.SetHelp("esc", "clear search")
 	}
-	m.learnKeys.NextHit.SetEnabled(m.search != "")
-	short := m.keys.ShortHelp()
-	if m.lesson != nil {
-		short = append(short[:len(short)-2], m.learnKeys.Search, m.learnKeys.Glossary, m.keys.Help, m.keys.Quit)
+	k.NextHit.SetEnabled(m.found.query != "")
+	k.PrevHit.SetEnabled(m.found.query != "")
+	k.Follow.SetEnabled(m.opts.Follow)
+	k.Blank.SetEnabled(m.opts.Present)
+	if m.screen == screenExplorer || m.opts.Notes {
+		return // they draw their own help, or none
 	}
-	lk := m.learnKeys
-	switch m.overlay {
-	case overlayQuiz:
-		short = []key.Binding{lk.Choose, lk.Move, lk.Answer, lk.Skip}
-		if m.opts.Present {
-			short = []key.Binding{lk.Choose, m.presentKeys.Reveal, lk.Skip}
-		}
-		if m.quiz.answered {
-			short = []key.Binding{lk.Continue, lk.GoStep}
-			if m.panel.above()+m.panel.below() > 0 {
-				short = append(short, m.keys.Down)
-			}
-		}
-	case overlayScore:
-		short = []key.Binding{lk.Review, lk.Leave}
-	case overlayGlossary, overlaySearch:
-		short = []key.Binding{lk.Move, lk.Go, lk.Close}
-	case overlayResume:
-		short = []key.Binding{lk.Resume, lk.StartOver}
+	if top := m.top(); top != nil {
+		m.helpBar = views.HelpBar(*m.styles, top.ShortHelp(), m.dims().frameW)
+		return
 	}
-	if m.overlay == overlayNone && m.focus == focusText && m.text.above()+m.text.below() == 0 {
-		// Nothing to scroll: do not offer it.
-		short = slices.DeleteFunc(short, func(b key.Binding) bool { return b.Help() == m.keys.Down.Help() })
+	m.helpBar = views.HelpBar(*m.styles, m.lessonShortHelp(), m.dims().frameW)
+}
+
+// lessonShortHelp is the step screen's help bar: details only on a focused
+// table, and no scrolling when there is nothing to scroll.
+func (m Model) lessonShortHelp() []key.Binding {
+	k, p := m.keys, m.panes
+	short := k.ShortHelp()
+	if p.overlay != overlayNone || p.focus != focusTable {
+		short = slices.DeleteFunc(short, func(b key.Binding) bool { return b.Help() == k.Select.Help() })
 	}
-	m.helpBar = views.HelpBar(m.styles, short, m.dims().frameW)
+	if p.overlay == overlayNone && p.focus == focusText && p.text.Above()+p.text.Below() == 0 {
+		short = slices.DeleteFunc(short, func(b key.Binding) bool { return b.Help() == k.Down.Help() })
+	}
+	return short
 }

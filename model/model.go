@@ -1,6 +1,19 @@
-// Package model is the lesson's one tea.Model: it owns every piece of state
-// (where the learner is, focus, scroll, window size, theme), turns messages
-// into state changes, and composes the screen from the views package.
+// Package model is the interactive lesson: one tea.Model, the root, and a
+// package per screen below it.
+//
+// The root Model holds what every screen shares (the lesson, where the
+// learner is in it, the window, the theme, the render cache), draws the
+// step itself (its text, table, scene, details and help), and hands keys
+// to whichever screen is on top: the explorer, the checks of
+// understanding (quiz), search, the glossary, the resume offer, or the
+// speaker-notes view. Each screen is in the bubbles shape: a KeyMap with
+// ShortHelp and FullHelp, Update, View and SetSize.
+//
+// A screen's Update returns a report rather than a command: a typed
+// message (search.GoMsg, quiz.AnsweredMsg, explorer.CloseMsg, ...) that the
+// root acts on at once. Commands run concurrently, so a key pressed next
+// could overtake one; a report keeps what the learner did in order, and
+// keeps every screen testable by calling Update.
 package model
 
 import (
@@ -11,6 +24,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"jakstat/content"
+	"jakstat/model/explorer"
+	"jakstat/model/glossary"
+	"jakstat/model/internal/ui"
+	"jakstat/model/notes"
+	"jakstat/model/quiz"
+	"jakstat/model/resume"
+	"jakstat/model/search"
 	"jakstat/views"
 )
 
@@ -58,97 +78,65 @@ type Options struct {
 	Publish func(Position)
 }
 
-// focus says which pane of a step the scroll keys move.
-type focus int
+// screen is which screen is on top of the step.
+type screenKind int
 
 const (
-	focusText focus = iota
-	focusTable
-)
-
-// overlay is what, if anything, covers the step's panes.
-type overlay int
-
-const (
-	overlayNone overlay = iota
-	overlayHelp
-	overlayDetails
-	overlayQuiz     // a check of understanding
-	overlayScore    // the score screen at the end
-	overlayGlossary // the glossary, filtered as you type
-	overlaySearch   // search results, as you type
-	overlayResume   // "welcome back": pick up where you left off?
+	screenLesson screenKind = iota // the step itself, perhaps under its help or a row's details
+	screenExplorer
+	screenQuiz // a question or the score
+	screenSearch
+	screenGlossary
+	screenResume
 )
 
 // Model is the interactive lesson.
 type Model struct {
-	lesson *content.Lesson
-	opts   Options
-	keys   KeyMap
-	styles views.Styles
-	isDark bool
+	lesson      *content.Lesson
+	fingerprint string // the lesson's, stamped on saved progress
+	opts        Options
+	keys        KeyMap
+	promptKeys  PromptKeyMap
+	styles      *views.Styles
+	isDark      bool
+	glyphs      views.Glyphs
+	cache       *RenderCache
 
 	width, height int
 	nav           Nav
-	focus         focus
-	overlay       overlay
-	prompt        *string // the ":" jump prompt's digits, nil when closed
-
-	// Panes of the current step, rebuilt by layout() on every step change or resize.
-	text        pane
-	panel       pane       // details or full help
-	tableWidths []int      // the lesson table's fitted columns; nil for cards or no table
-	grid        views.Grid // the step's table; Name is "" when it has none
-	cards       bool       // the table is shown as cards (too narrow for columns)
-	row         int        // selected row of the table or cards
+	screen        screenKind
+	jumping       bool     // the ":" prompt is open
+	jump          ui.Input // its digits
+	panes         stepPanes
+	anim          anim
+	answers       map[string]bool // question id -> answered right
+	found         found           // the last search, for n/N and highlighting
+	notice        string          // shown on the status line until the first key
+	present       presentation
+	class         follower
 
 	// Pieces of the frame that change only with the step, the size, the
 	// theme or the selection, kept so View only joins strings.
-	header     string
-	tableView  string
-	helpBar    string
-	sceneView  string
-	tableWant  int       // lines the table would take in full
-	sceneSizes [2][2]int // the step's scene, wide and narrow: width, height
+	header  string
+	helpBar string
 
-	glyphs views.Glyphs
-	anim   anim
-
-	explore     explorer
-	exploreKeys ExploreKeyMap
-	tabs        []views.ExploreTab
-
-	learnKeys   LearnKeyMap
-	answers     map[string]bool // question id -> answered right
-	quiz        quizRun
-	find        finder
-	termSteps   [][]int            // glossary term -> steps using it
-	searchIndex []views.SearchLine // built when first needed
-	findView    string             // the glossary or search screen, drawn by layout
-	search      string             // the last search, for n/N and highlighting
-	hit         int                // which of its matches is current
-	resumeAt    int
-
-	presentKeys PresentKeyMap
-	blank       bool          // presenter: the screen is blanked
-	startedAt   time.Time     // presenter: when the lesson started; notes: the presenter's start
-	elapsed     time.Duration // shown on the clock
-	clockGen    int
-	connected   bool // notes: a presenter is connected
-
-	followKeys  FollowKeyMap
-	following   bool     // student: showing the teacher's place
-	teacher     bool     // student: a teacher is connected
-	teacherAt   Position // student: where the teacher is
-	fingerprint string   // the lesson's, stamped on saved progress
-	notice      string   // shown on the status line until the first key
-
-	cache *RenderCache
+	explorer explorer.Model
+	quiz     quiz.Model
+	search   search.Model
+	glossary glossary.Model
+	resume   resume.Model
+	notes    notes.Model
 
 	// pending delivers the lesson when it is parsed in the background
 	// (NewLoading); nil once it has arrived, or when New was given it.
 	pending <-chan Loaded
 	err     error // why the lesson could not be loaded; the program quits
+}
+
+// found is the last search the learner went to.
+type found struct {
+	query string
+	hit   int // which of its matches is current
 }
 
 // Loaded is a lesson parsed off the update loop, or why it could not be,
@@ -186,15 +174,12 @@ func newModel(opts Options) Model {
 		opts.Theme = ThemeAuto
 	}
 	m := Model{
-		opts:        opts,
-		keys:        DefaultKeyMap(),
-		cache:       cmp.Or(opts.Cache, newRenderCache()),
-		glyphs:      views.UnicodeGlyphs(),
-		exploreKeys: DefaultExploreKeyMap(),
-		learnKeys:   DefaultLearnKeyMap(),
-		presentKeys: DefaultPresentKeyMap(),
-		followKeys:  DefaultFollowKeyMap(),
-		following:   opts.Follow,
+		opts:       opts,
+		keys:       DefaultKeyMap(),
+		promptKeys: DefaultPromptKeyMap(),
+		cache:      cmp.Or(opts.Cache, NewRenderCache()),
+		glyphs:     views.UnicodeGlyphs(),
+		class:      follower{following: opts.Follow},
 	}
 	if opts.ASCII {
 		m.glyphs = views.ASCIIGlyphs()
@@ -203,6 +188,8 @@ func newModel(opts Options) Model {
 	return m
 }
 
+// setLesson shows l from its first step (or offers the saved one), with
+// every screen made afresh for it.
 func (m *Model) setLesson(l *content.Lesson) {
 	m.answers = maps.Clone(m.opts.Progress.Answers)
 	m.notice = m.opts.Progress.Notice
@@ -212,11 +199,15 @@ func (m *Model) setLesson(l *content.Lesson) {
 	}
 	m.lesson = l
 	m.nav = Nav{Total: len(l.Steps)}
-	m.tabs = views.ExploreTabs(l)
-	m.explore = newExplorer(len(m.tabs))
-	m.termSteps, m.searchIndex = nil, nil // built when first needed: not before the first frame
+	m.screen = screenLesson
+	m.explorer = explorer.New(l, m.styles)
+	m.quiz = quiz.New(l, m.styles, m.opts.Present)
+	m.search = search.New(m.styles)
+	m.glossary = glossary.New(l, m.styles)
+	m.notes = notes.New(l, m.styles)
 	if p := m.opts.Progress; p.Resume && p.Step > 0 && p.Step < len(l.Steps) {
-		m.resumeAt, m.overlay = p.Step, overlayResume
+		m.resume = resume.New(p.Step, len(l.Steps), l.Steps[p.Step].Title, m.styles)
+		m.screen = screenResume
 	}
 	m.startScene()
 	m.layout(true)
@@ -251,7 +242,18 @@ func (m Model) Err() error { return m.err }
 
 func (m *Model) setTheme(isDark bool) {
 	m.isDark = isDark
-	m.styles = views.NewStyles(isDark)
+	s := views.NewStyles(isDark)
+	m.styles = &s // shared with every screen, never changed: a new theme gets new styles
+	if m.lesson == nil {
+		return
+	}
+	msg := ui.StylesMsg{Styles: m.styles}
+	m.explorer, _ = m.explorer.Update(msg)
+	m.quiz, _ = m.quiz.Update(msg)
+	m.search, _ = m.search.Update(msg)
+	m.glossary, _ = m.glossary.Update(msg)
+	m.resume, _ = m.resume.Update(msg)
+	m.notes, _ = m.notes.Update(msg)
 }
 
 // Init asks the terminal for its background colour unless a theme was
@@ -275,5 +277,5 @@ func (m Model) Init() tea.Cmd {
 // Step is the zero-based index of the step on screen.
 func (m Model) Step() int { return m.nav.Step }
 
-// step returns the current step.
-func (m Model) step() content.Step { return m.lesson.Steps[m.nav.Step] }
+// current returns the step on screen.
+func (m Model) current() content.Step { return m.lesson.Steps[m.nav.Step] }

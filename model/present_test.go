@@ -1,27 +1,37 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
+
+	"jakstat/content"
+	"jakstat/internal/fixture"
 )
 
 func presenter(t *testing.T, w, h int) Model {
 	t.Helper()
-	m := New(shipped(t), Options{Theme: ThemeDark, Present: true, NoQuiz: true})
+	return presenting(t, shipped(t), w, h)
+}
+
+// presenting is a presenter's lesson of l, 1:23 into the presentation.
+func presenting(t *testing.T, l *content.Lesson, w, h int) Model {
+	t.Helper()
+	m := New(l, Options{Theme: ThemeDark, Present: true, NoQuiz: true})
 	start := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
 	return send(t, m, tea.WindowSizeMsg{Width: w, Height: h}, PositionMsg{Step: -1, Started: start},
-		clockMsg{at: start.Add(83 * time.Second), gen: m.clockGen})
+		clockMsg{at: start.Add(83 * time.Second), gen: m.present.clockGen})
 }
 
 func TestPresenterScreen(t *testing.T) {
-	m := presenter(t, 60, 16)
+	m := presenting(t, fixture.Lesson(t), 60, 16)
 	s := screen(m)
 	lines := strings.Split(s, "\n")
-	if !strings.Contains(lines[0], "1:23 · 1/18") {
+	if !strings.Contains(lines[0], "1:23 · 1/7") {
 		t.Errorf("the clock and step should head the screen: %q", lines[0])
 	}
 	if strings.Contains(s, "q quit") {
@@ -36,13 +46,13 @@ func TestPresenterScreen(t *testing.T) {
 
 func TestPresenterClock(t *testing.T) {
 	m := presenter(t, 80, 24)
-	start := m.startedAt
-	next, cmd := m.Update(clockMsg{at: start.Add(time.Hour + 2*time.Second), gen: m.clockGen})
+	start := m.present.startedAt
+	next, cmd := m.Update(clockMsg{at: start.Add(time.Hour + 2*time.Second), gen: m.present.clockGen})
 	m = next.(Model)
 	if !strings.Contains(screen(m), "1:00:02") || cmd == nil {
 		t.Errorf("the clock did not move on or stopped ticking:\n%s", screen(m))
 	}
-	next, cmd = m.Update(clockMsg{at: start.Add(5 * time.Hour), gen: m.clockGen - 1})
+	next, cmd = m.Update(clockMsg{at: start.Add(5 * time.Hour), gen: m.present.clockGen - 1})
 	if strings.Contains(screen(next.(Model)), "5:00:00") || cmd != nil {
 		t.Error("a stale clock tick was used")
 	}
@@ -62,7 +72,7 @@ func TestBlankScreen(t *testing.T) {
 		t.Error("keys moved the lesson behind a blank screen")
 	}
 	m = press(t, m, "b")
-	if !strings.Contains(screen(m), "1/18") {
+	if !strings.Contains(screen(m), fmt.Sprintf("1/%d", len(shipped(t).Steps))) {
 		t.Error("b again did not bring the lesson back")
 	}
 	assertFits(t, m)
@@ -81,16 +91,16 @@ func TestPresenterQuizRevealsOnRequest(t *testing.T) {
 	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = gotoStep(t, m, lastOfSection(t, "Safety"))
 	m = press(t, m, "right")
-	if m.overlay != overlayQuiz {
+	if !onQuestion(m) {
 		t.Fatal("no question")
 	}
-	q := l.Questions[m.quiz.qs[0]]
+	q := l.Questions[question(t, m)]
 	m = press(t, m, "2")
-	if m.quiz.answered || strings.Contains(screen(m), "Right.") || strings.Contains(screen(m), "Not quite") {
+	if m.quiz.Position().Answered || strings.Contains(screen(m), "Right.") || strings.Contains(screen(m), "Not quite") {
 		t.Fatal("a presenter's question showed its answer before it was revealed")
 	}
 	m = press(t, m, "a")
-	if !m.quiz.answered || !strings.Contains(screen(m), q.Explain[:20]) {
+	if !m.quiz.Position().Answered || !strings.Contains(screen(m), q.Explain[:20]) {
 		t.Errorf("a did not reveal the answer:\n%s", screen(m))
 	}
 	if len(m.answers) != 0 {
@@ -99,16 +109,16 @@ func TestPresenterQuizRevealsOnRequest(t *testing.T) {
 }
 
 func TestNotesViewFollows(t *testing.T) {
-	l := shipped(t)
+	l := fixture.Lesson(t)
 	m := send(t, New(l, Options{Theme: ThemeDark, Notes: true}), tea.WindowSizeMsg{Width: 80, Height: 24})
 	if s := screen(m); !strings.Contains(s, "waiting for the presenter") {
 		t.Errorf("a notes view with no presenter should say it is waiting:\n%s", s)
 	}
 	start := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
-	m = send(t, m, PositionMsg{Step: 4, Started: start}, clockMsg{at: start.Add(5 * time.Minute), gen: m.clockGen})
+	m = send(t, m, PositionMsg{Step: 4, Started: start}, clockMsg{at: start.Add(5 * time.Minute), gen: m.present.clockGen})
 	s := screen(m)
 	firstNote := strings.SplitN(strings.TrimSpace(l.Steps[4].Notes), " ", 4)
-	for _, want := range []string{"step 5/18", "5:00", l.Steps[4].Title, "Next: " + l.Steps[5].Title, "following the presenter", strings.Join(firstNote[:3], " ")} {
+	for _, want := range []string{fmt.Sprintf("step 5/%d", len(l.Steps)), "5:00", l.Steps[4].Title, "Next: " + l.Steps[5].Title, "following the presenter", strings.Join(firstNote[:3], " ")} {
 		if !strings.Contains(s, want) {
 			t.Errorf("notes view lacks %q:\n%s", want, s)
 		}

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"jakstat/model/internal/ui"
 	"jakstat/views"
 )
 
@@ -16,7 +18,7 @@ func (m Model) View() tea.View {
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	if m.lesson != nil {
-		v.WindowTitle = m.lesson.Meta.Title + " · " + m.step().Title
+		v.WindowTitle = m.lesson.Meta.Title + " · " + m.current().Title
 		if m.opts.ASCII {
 			v.WindowTitle = views.ASCIIFrame(v.WindowTitle)
 		}
@@ -24,25 +26,37 @@ func (m Model) View() tea.View {
 	return v
 }
 
-// Render composes the screen as a string exactly the window's size: header,
-// the step's panes (or an overlay), the status line and the help bar. It
-// only arranges what layout() prepared; nothing here renders Markdown.
+// Render composes the screen as a string exactly the window's size. It
+// only arranges what layout and the screens prepared; nothing here
+// renders Markdown.
 func (m Model) Render() string {
 	if m.width <= 0 || m.height <= 0 || m.lesson == nil {
 		return ""
 	}
 	if m.tooSmall() {
-		return frame(views.TooSmall(m.styles, m.width, m.height), m.height, 0)
+		return views.Frame(views.TooSmall(*m.styles, m.width, m.height), m.height, 0)
 	}
-	if m.blank {
+	if m.present.blank {
 		return m.blankScreen()
 	}
-	if m.opts.Notes {
-		return m.renderNotes()
+	var out string
+	switch {
+	case m.opts.Notes:
+		out = views.Frame(m.notes.View(), m.height, 0)
+	case m.screen == screenExplorer:
+		out = views.Frame(m.explorer.View(), m.height, (m.width-min(m.width, ui.MaxFrameWidth))/2)
+	default:
+		out = m.renderStep()
 	}
-	if m.explore.open {
-		return m.renderExplorer()
+	if m.opts.ASCII {
+		out = views.ASCIIFrame(out)
 	}
+	return out
+}
+
+// renderStep is the step screen, or a screen drawn in its content area:
+// header, content, the status line and the help bar.
+func (m Model) renderStep() string {
 	d := m.dims()
 	var b strings.Builder
 	b.WriteString(m.header)
@@ -50,63 +64,83 @@ func (m Model) Render() string {
 	if d.headerH > views.HeaderHeight {
 		b.WriteByte('\n')
 	}
-	b.WriteString(fit(m.content(d), d.contentH))
+	b.WriteString(views.Fit(m.content(d), d.contentH))
 	b.WriteByte('\n')
 	b.WriteString(m.status(d))
 	if !m.opts.Present {
 		b.WriteByte('\n')
 		b.WriteString(m.helpBar)
 	}
-	out := frame(b.String(), m.height, d.margin)
-	if m.opts.ASCII {
-		out = views.ASCIIFrame(out)
+	return views.Frame(b.String(), m.height, d.margin)
+}
+
+// contentScreen is what the root needs of a screen drawn in the content
+// area, between the header and the status line.
+type contentScreen interface {
+	View() string
+	ShortHelp() []key.Binding
+	Scrolled() (above, below int)
+}
+
+// top is the screen drawn in the content area, or nil for the step itself
+// (and for the explorer, which draws the whole window).
+func (m Model) top() contentScreen {
+	switch m.screen {
+	case screenQuiz:
+		return m.quiz
+	case screenSearch:
+		return m.search
+	case screenGlossary:
+		return m.glossary
+	case screenResume:
+		return m.resume
 	}
-	return out
+	return nil
 }
 
 // content is the area between the header and the status line.
 func (m Model) content(d dims) string {
-	s := m.styles
-	if out, ok := m.learnContent(); ok {
-		return out
+	s, p := *m.styles, m.panes
+	if top := m.top(); top != nil {
+		return top.View()
 	}
-	switch m.overlay {
+	switch p.overlay {
 	case overlayDetails:
-		return views.PaneLabel(s, "Details", true, d.frameW, "esc or enter to close", "esc to close") + "\n" + m.panel.view()
+		return views.PaneLabel(s, "Details", true, d.frameW, "esc or enter to close", "esc to close") + "\n" + p.panel.View()
 	case overlayHelp:
-		return views.PaneLabel(s, "All keys", true, d.frameW, "esc or ? to close", "esc to close") + "\n" + m.panel.view()
+		return views.PaneLabel(s, "All keys", true, d.frameW, "esc or ? to close", "esc to close") + "\n" + p.panel.View()
 	}
-	if m.grid.Name == "" {
+	if p.grid.ID() == "" {
 		switch d.scene {
 		case sceneBeside:
-			return besides(m.text.viewLines(), d.textW, m.sceneView)
+			return views.Beside(p.text.ViewLines(), d.textW, p.sceneView)
 		case sceneAbove:
-			return m.sceneView + "\n\n" + m.text.view()
+			return p.sceneView + "\n\n" + p.text.View()
 		}
-		return m.text.view()
+		return p.text.View()
 	}
 	var parts []string
-	if m.focus == focusText {
+	if p.focus == focusText {
 		parts = append(parts, views.PaneLabel(s, "Text", true, d.frameW, "↑/↓ scroll · tab: table", "tab: table"))
 	} else {
 		parts = append(parts, views.PaneLabel(s, "Text", false, d.frameW, "tab or esc: back to the text", "esc: text"))
 	}
 	if d.textH > 0 {
-		parts = append(parts, m.text.view())
+		parts = append(parts, p.text.View())
 	}
-	n := len(m.grid.Rows)
-	if m.focus == focusTable {
+	n := len(p.grid.Rows)
+	if p.focus == focusTable {
 		parts = append(parts, views.PaneLabel(s, "Table", true, d.frameW,
-			fmt.Sprintf("row %d of %d · ↑/↓ move · enter: details", m.row+1, n),
-			fmt.Sprintf("row %d of %d · enter: details", m.row+1, n),
-			fmt.Sprintf("%d/%d", m.row+1, n)))
+			fmt.Sprintf("row %d of %d · ↑/↓ move · enter: details", p.row+1, n),
+			fmt.Sprintf("row %d of %d · enter: details", p.row+1, n),
+			fmt.Sprintf("%d/%d", p.row+1, n)))
 	} else {
 		parts = append(parts, views.PaneLabel(s, "Table", false, d.frameW,
-			fmt.Sprintf("%s · tab to browse its %d rows", m.grid.Caption, n),
+			fmt.Sprintf("%s · tab to browse its %d rows", p.grid.Caption, n),
 			fmt.Sprintf("%d rows · tab to browse", n), "tab"))
 	}
 	if d.tableH > 0 {
-		parts = append(parts, m.tableView)
+		parts = append(parts, p.tableView)
 	}
 	return strings.Join(parts, "\n")
 }
@@ -114,80 +148,24 @@ func (m Model) content(d dims) string {
 // status is the line above the help bar: the jump prompt while it is open,
 // otherwise what is scrolled out of sight and the disclaimer.
 func (m Model) status(d dims) string {
-	if m.prompt != nil {
-		return views.PromptLine(m.styles, *m.prompt, m.nav.Total, d.frameW)
+	if m.jumping {
+		return views.PromptLine(*m.styles, m.jump.Field(), m.nav.Total, d.frameW)
 	}
 	if m.notice != "" {
 		return m.styles.Warning.Render(views.Truncate(m.notice, d.frameW))
 	}
-	if f := m.followStatus(); f != "" && m.overlay == overlayNone {
+	covered := m.screen != screenLesson || m.panes.overlay != overlayNone
+	if f := m.followStatus(); f != "" && !covered {
 		return m.styles.PaneFocus.Render(views.Truncate(f, d.frameW))
 	}
-	p := m.text
-	if m.overlay != overlayNone {
-		p = m.panel
-	}
 	above, below := 0, 0
-	if m.overlay != overlayNone || d.textH > 0 {
-		above, below = p.above(), p.below()
+	switch top := m.top(); {
+	case top != nil:
+		above, below = top.Scrolled()
+	case m.panes.overlay != overlayNone:
+		above, below = m.panes.panel.Above(), m.panes.panel.Below()
+	case d.textH > 0:
+		above, below = m.panes.text.Above(), m.panes.text.Below()
 	}
-	return views.StatusLine(m.styles, above, below, m.lesson.Meta.Checked, d.frameW)
-}
-
-// besides puts the scene to the right of the text lines, which are
-// already padded to width.
-func besides(text []string, width int, scene string) string {
-	sc := splitLines(scene)
-	blank := strings.Repeat(" ", width)
-	var b strings.Builder
-	for i, ln := range text {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		if ln == "" {
-			ln = blank
-		}
-		b.WriteString(ln)
-		if i < len(sc) {
-			b.WriteString("  ")
-			b.WriteString(sc[i])
-		}
-	}
-	return b.String()
-}
-
-// fit pads or cuts s to exactly n lines, so the footer never moves.
-func fit(s string, n int) string {
-	lines := splitLines(s)
-	return window(lines, 0, n)
-}
-
-func splitLines(s string) []string { return strings.Split(s, "\n") }
-
-// window returns n lines of lines starting at top, padding with blank lines.
-func window(lines []string, top, n int) string {
-	out := make([]string, n)
-	for i := range out {
-		if j := top + i; j >= 0 && j < len(lines) {
-			out[i] = lines[j]
-		}
-	}
-	return strings.Join(out, "\n")
-}
-
-// frame cuts the screen to the window's height and shifts it right by
-// margin to centre it. Widths need no check here: every piece was fitted
-// to the frame when it was built, and the property test holds them to it.
-func frame(s string, height, margin int) string {
-	lines := splitLines(s)
-	if len(lines) > height {
-		lines = lines[:height]
-	}
-	if margin > 0 {
-		pad := strings.Repeat(" ", margin)
-		for i := range lines {
-			lines[i] = pad + lines[i]
-		}
-	}
-	return strings.Join(lines, "\n")
+	return views.StatusLine(*m.styles, above, below, m.lesson.Meta.Checked, d.frameW)
 }

@@ -1,19 +1,22 @@
 // Package state keeps a learner's progress between runs: where they were,
 // what they answered. The file is written atomically (a temporary file,
 // then a rename), so a crash or a second copy of the program never leaves
-// a half-written file, and a file that cannot be read is set aside rather
-// than lost or trusted.
+// a half-written file. A file that was read but cannot be used is set
+// aside rather than lost or trusted; one that cannot be read at all is
+// left where it is.
 package state
 
 import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -31,12 +34,21 @@ type State struct {
 	Saved   time.Time       `json:"saved"`
 }
 
-// ErrUnusable wraps every reason a state file cannot be used as it is.
+// ErrUnusable wraps every reason a state file that was read cannot be used.
 var ErrUnusable = errors.New("saved progress cannot be used")
 
-// Parse reads a state file's bytes. It never panics; anything it cannot
-// use is an error wrapping ErrUnusable.
-func Parse(data []byte, lesson string) (State, error) {
+// ErrUnreadable wraps every reason a state file cannot be read at all.
+var ErrUnreadable = errors.New("saved progress cannot be read")
+
+// MaxSize is the largest state file Load reads. Progress takes a few
+// hundred bytes; a file far larger is not progress, and reading it would
+// hold up the lesson's start.
+const MaxSize = 1 << 20
+
+// Parse reads a state file's bytes for a lesson with the given fingerprint
+// and number of steps. It never panics; anything it cannot use is an
+// error wrapping ErrUnusable.
+func Parse(data []byte, lesson string, steps int) (State, error) {
 	var s State
 	if err := json.Unmarshal(data, &s); err != nil {
 		return State{}, fmt.Errorf("%w: not a state file (%v)", ErrUnusable, err)
@@ -48,6 +60,8 @@ func Parse(data []byte, lesson string) (State, error) {
 		return State{}, fmt.Errorf("%w: it belongs to another edition of the lesson", ErrUnusable)
 	case s.Step < 0:
 		return State{}, fmt.Errorf("%w: step %d", ErrUnusable, s.Step)
+	case s.Step >= steps:
+		return State{}, fmt.Errorf("%w: step %d is past the lesson's end (%d steps)", ErrUnusable, s.Step+1, steps)
 	}
 	return s, nil
 }
@@ -100,16 +114,22 @@ type File struct {
 	Path string
 }
 
-// Load reads the state. A missing file is no progress (ok false, nil
-// error). A file that cannot be used is renamed aside, so nothing is
-// lost, and the error says where it went.
-func (f File) Load(lesson string) (s State, ok bool, err error) {
-	data, err := os.ReadFile(f.Path)
-	if errors.Is(err, os.ErrNotExist) {
+// Load reads the state for a lesson with the given fingerprint and number
+// of steps. A missing file is no progress (ok false, nil error). A file
+// that cannot be read (no permission, not a regular file) is left alone
+// and the error, wrapping ErrUnreadable, says why. A file that was read
+// but cannot be used (damaged, another version or lesson, too large) is
+// renamed aside, so nothing is lost, and the error, wrapping ErrUnusable,
+// says where it went.
+func (f File) Load(lesson string, steps int) (s State, ok bool, err error) {
+	data, err := f.read()
+	switch {
+	case errors.Is(err, os.ErrNotExist):
 		return State{}, false, nil
-	}
-	if err == nil {
-		s, err = Parse(data, lesson)
+	case errors.Is(err, ErrUnreadable):
+		return State{}, false, fmt.Errorf("%w; it was left where it is", err)
+	case err == nil:
+		s, err = Parse(data, lesson, steps)
 		if err == nil {
 			return s, true, nil
 		}
@@ -121,6 +141,69 @@ func (f File) Load(lesson string) (s State, ok bool, err error) {
 	return State{}, false, fmt.Errorf("%w; kept as %s", err, aside)
 }
 
+// read reads the file if it is a regular file of at most MaxSize bytes. It
+// opens without blocking, so a FIFO put in the file's place cannot hold
+// the lesson's start for good, and checks the file it opened, not the
+// name, so nothing can be swapped in between.
+func (f File) read() ([]byte, error) {
+	file, err := os.OpenFile(f.Path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w (%v)", ErrUnreadable, errText(err))
+	}
+	defer file.Close()
+	info, err := file.Stat()
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("%w (%v)", ErrUnreadable, errText(err))
+	case !info.Mode().IsRegular():
+		return nil, fmt.Errorf("%w: %s is not a regular file", ErrUnreadable, f.Path)
+	case info.Size() > MaxSize:
+		return nil, fmt.Errorf("%w: too large to be progress (%d bytes)", ErrUnusable, info.Size())
+	}
+	data, err := io.ReadAll(io.LimitReader(file, MaxSize+1))
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("%w (%v)", ErrUnreadable, errText(err))
+	case len(data) > MaxSize: // it grew while being read
+		return nil, fmt.Errorf("%w: too large to be progress", ErrUnusable)
+	}
+	return data, nil
+}
+
+// errText is an error without the path an *os.PathError repeats.
+func errText(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Op + ": " + pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Writable checks that the state folder can take the file, by creating it
+// and a temporary file there; a problem is reported when the lesson
+// starts, not first when it ends.
+func (f File) Writable() error {
+	tmp, err := f.createTemp()
+	if err != nil {
+		return err
+	}
+	tmp.Close()
+	return os.Remove(tmp.Name())
+}
+
+// createTemp makes the state folder (private) and a temporary file in it,
+// beside the state file, so a rename replaces the file in one step.
+func (f File) createTemp() (*os.File, error) {
+	dir := filepath.Dir(f.Path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	return os.CreateTemp(dir, ".state-*.tmp")
+}
+
 // Save writes s atomically: a temporary file in the same folder, synced,
 // then renamed over the old one. Readers see the old file or the new one,
 // never part of either.
@@ -130,11 +213,7 @@ func (f File) Save(s State) error {
 	if err != nil {
 		return err
 	}
-	dir := filepath.Dir(f.Path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, ".state-*.tmp")
+	tmp, err := f.createTemp()
 	if err != nil {
 		return err
 	}
@@ -177,14 +256,16 @@ func NewSaver(f File) *Saver {
 	return s
 }
 
-func (s *Saver) run() {
+func (s *Saver) run() { s.done <- drain(s.pending, s.file.Save) }
+
+// drain saves every state until pending closes and returns the last
+// save's error: a save that works after one that failed leaves nothing lost.
+func drain(pending <-chan State, save func(State) error) error {
 	var last error
-	for st := range s.pending {
-		if err := s.file.Save(st); err != nil {
-			last = err
-		}
+	for st := range pending {
+		last = save(st)
 	}
-	s.done <- last
+	return last
 }
 
 // Submit queues st, replacing any state not yet written. It never blocks.
@@ -202,8 +283,8 @@ func (s *Saver) Submit(st State) {
 	}
 }
 
-// Close writes whatever is queued, stops the saver and reports the last
-// write error, if any.
+// Close writes whatever is queued, stops the saver and reports the error of
+// the last write, if it failed: only then is progress lost.
 func (s *Saver) Close() error {
 	close(s.pending)
 	return <-s.done

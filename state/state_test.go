@@ -1,6 +1,8 @@
 package state
 
 import (
+	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,7 +17,7 @@ func TestRoundTrip(t *testing.T) {
 	if err := f.Save(want); err != nil {
 		t.Fatal(err)
 	}
-	got, ok, err := f.Load("abc")
+	got, ok, err := f.Load("abc", 10)
 	if err != nil || !ok {
 		t.Fatalf("Load: %v %v", ok, err)
 	}
@@ -29,7 +31,7 @@ func TestRoundTrip(t *testing.T) {
 }
 
 func TestMissingFileIsNoProgress(t *testing.T) {
-	_, ok, err := File{Path: filepath.Join(t.TempDir(), "none.json")}.Load("abc")
+	_, ok, err := File{Path: filepath.Join(t.TempDir(), "none.json")}.Load("abc", 10)
 	if ok || err != nil {
 		t.Errorf("missing file: ok %v err %v", ok, err)
 	}
@@ -47,14 +49,16 @@ func TestUnusableFilesAreSetAside(t *testing.T) {
 		"future version": {`{"version": 99, "lesson": "abc", "step": 2}`, "another version of jakstat"},
 		"other lesson":   {`{"version": 1, "lesson": "zzz", "step": 2}`, "another edition of the lesson"},
 		"negative step":  {`{"version": 1, "lesson": "abc", "step": -4}`, "step -4"},
+		"past the end":   {`{"version": 1, "lesson": "abc", "step": 10}`, "step 11 is past the lesson's end (10 steps)"},
+		"too large":      {`{"version": 1, "lesson": "abc", "step": 2}` + strings.Repeat(" ", MaxSize), "too large to be progress"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			f := File{Path: filepath.Join(dir, "progress.json")}
 			os.WriteFile(f.Path, []byte(tc.data), 0o600)
-			_, ok, err := f.Load("abc")
-			if ok || err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
+			_, ok, err := f.Load("abc", 10)
+			if ok || !errors.Is(err, ErrUnusable) || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
 				t.Fatalf("Load = %v, %v; want one line with %q", ok, err, tc.want)
 			}
 			if _, err := os.Stat(f.Path); !os.IsNotExist(err) {
@@ -81,7 +85,7 @@ func TestInterruptedWriteKeepsTheOldFile(t *testing.T) {
 	}
 	// What a crash mid-write looks like: a partial temporary file.
 	os.WriteFile(filepath.Join(dir, ".state-123.tmp"), []byte(`{"version": 1, "les`), 0o600)
-	got, ok, err := f.Load("abc")
+	got, ok, err := f.Load("abc", 10)
 	if err != nil || !ok || got.Step != 3 {
 		t.Fatalf("after an interrupted write: %+v %v %v", got, ok, err)
 	}
@@ -92,7 +96,7 @@ func TestInterruptedWriteKeepsTheOldFile(t *testing.T) {
 		if err := f.Save(State{Lesson: "abc", Step: 9}); err == nil {
 			t.Error("a save into a read-only folder reported success")
 		}
-		if got, _, _ := f.Load("abc"); got.Step != 3 {
+		if got, _, _ := f.Load("abc", 10); got.Step != 3 {
 			t.Errorf("a failed save changed the file: step %d", got.Step)
 		}
 	}
@@ -118,14 +122,14 @@ func TestTwoWritersNeverCorrupt(t *testing.T) {
 			if err != nil {
 				continue
 			}
-			if _, err := Parse(data, "abc"); err != nil {
+			if _, err := Parse(data, "abc", 2000); err != nil {
 				t.Errorf("a reader saw a broken file: %v", err)
 				return
 			}
 		}
 	})
 	wg.Wait()
-	got, ok, err := f.Load("abc")
+	got, ok, err := f.Load("abc", 2000)
 	if err != nil || !ok || (got.Step != 99 && got.Step != 1099) {
 		t.Errorf("final state %+v %v %v", got, ok, err)
 	}
@@ -143,9 +147,106 @@ func TestSaverWritesTheLatest(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	got, _, err := f.Load("abc")
+	got, _, err := f.Load("abc", 500)
 	if err != nil || got.Step != 499 {
 		t.Errorf("after close: step %d, %v", got.Step, err)
+	}
+}
+
+// TestUnreadableFilesAreLeftAlone: a file that cannot be read is not
+// set aside (it may be the learner's own, or their progress behind a
+// permission problem), and Load says why, at once.
+func TestUnreadableFilesAreLeftAlone(t *testing.T) {
+	tests := map[string]unreadableCase{
+		"a folder": {func(p string) error { return os.Mkdir(p, 0o700) }, "not a regular file"},
+		"no permission": {func(p string) error {
+			if os.Geteuid() == 0 {
+				return errSkip
+			}
+			return os.WriteFile(p, []byte(`{"version": 1}`), 0o000)
+		}, "permission denied"},
+	}
+	maps.Copy(tests, platformUnreadable())
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			f := File{Path: filepath.Join(t.TempDir(), "progress.json")}
+			if err := tc.make(f.Path); errors.Is(err, errSkip) {
+				t.Skip("root reads any file")
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			_, ok, err := f.Load("abc", 10)
+			if ok || !errors.Is(err, ErrUnreadable) || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "left where it is") {
+				t.Fatalf("Load = %v, %v; want it left alone because %q", ok, err, tc.want)
+			}
+			if _, err := os.Lstat(f.Path); err != nil {
+				t.Error("the file was moved")
+			}
+			if aside, _ := filepath.Glob(f.Path + ".unreadable-*"); len(aside) != 0 {
+				t.Errorf("an unreadable file was set aside: %v", aside)
+			}
+		})
+	}
+}
+
+// unreadableCase makes a file Load cannot read, for the reason want.
+type unreadableCase struct {
+	make func(path string) error
+	want string
+}
+
+var errSkip = errors.New("skip")
+
+// TestSaverReportsOnlyTheLastWrite: a failed save followed by one that
+// works loses nothing, so Close reports nothing; a failed last save is
+// reported.
+func TestSaverReportsOnlyTheLastWrite(t *testing.T) {
+	fail := errors.New("disk full")
+	for name, tc := range map[string]struct {
+		results []error
+		want    error
+	}{
+		"failed then saved": {[]error{fail, nil}, nil},
+		"saved then failed": {[]error{nil, fail}, fail},
+		"all saved":         {[]error{nil, nil, nil}, nil},
+	} {
+		t.Run(name, func(t *testing.T) {
+			pending := make(chan State, len(tc.results))
+			for i := range tc.results {
+				pending <- State{Step: i}
+			}
+			close(pending)
+			var saved []int
+			got := drain(pending, func(s State) error {
+				saved = append(saved, s.Step)
+				return tc.results[s.Step]
+			})
+			if got != tc.want || len(saved) != len(tc.results) {
+				t.Errorf("drain = %v after saving %v, want %v", got, saved, tc.want)
+			}
+		})
+	}
+	// And end to end: a saver whose folder cannot be made reports it.
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "state"), nil, 0o600)
+	s := NewSaver(File{Path: filepath.Join(dir, "state", "progress.json")})
+	s.Submit(State{Lesson: "abc", Step: 1})
+	if err := s.Close(); err == nil {
+		t.Error("a save into a folder that cannot exist reported nothing")
+	}
+}
+
+func TestWritable(t *testing.T) {
+	dir := t.TempDir()
+	if err := (File{Path: filepath.Join(dir, "sub", "progress.json")}).Writable(); err != nil {
+		t.Errorf("a fresh folder: %v", err)
+	}
+	if tmp, _ := filepath.Glob(filepath.Join(dir, "sub", ".state-*")); len(tmp) != 0 {
+		t.Errorf("the check left %v behind", tmp)
+	}
+	os.WriteFile(filepath.Join(dir, "file"), nil, 0o600)
+	if err := (File{Path: filepath.Join(dir, "file", "progress.json")}).Writable(); err == nil {
+		t.Error("a folder that is a file was reported writable")
 	}
 }
 
@@ -158,7 +259,7 @@ func TestReset(t *testing.T) {
 	if err := f.Reset(); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok, _ := f.Load("abc"); ok {
+	if _, ok, _ := f.Load("abc", 10); ok {
 		t.Error("progress survived --reset")
 	}
 }
@@ -171,8 +272,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`[]`))
 	f.Add([]byte(`{"version": 1, "lesson": "abc", "step": 1e99}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := Parse(data, "abc")
-		if err == nil && (s.Lesson != "abc" || s.Version != Version || s.Step < 0) {
+		s, err := Parse(data, "abc", 18)
+		if err == nil && (s.Lesson != "abc" || s.Version != Version || s.Step < 0 || s.Step >= 18) {
 			t.Fatalf("accepted %+v", s)
 		}
 	})

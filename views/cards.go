@@ -6,13 +6,15 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"jakstat/content"
 )
 
-// Cards stacks a grid's rows as cards for windows too narrow for columns:
+// Cards stacks a table's rows as cards for windows too narrow for columns:
 // the first cell is the card's title, the others are "Column: value" lines
 // wrapped at word boundaries. selected < 0 marks no card. It returns the
 // text and the line each card starts on, so the caller can scroll to one.
-func Cards(g Grid, width, selected int, s Styles) (string, []int) {
+func Cards(g content.Table, width, selected int, s Styles) (string, []int) {
 	var b strings.Builder
 	starts := make([]int, 0, len(g.Rows))
 	line := 0
@@ -60,14 +62,14 @@ func cell(row []string, i int) string {
 	return ""
 }
 
-// PlainTable lays a grid out as plain text columns within width, each cell
+// PlainTable lays a table out as plain text columns within width, each cell
 // wrapped at word boundaries so nothing is cut, or as cards when the
 // columns cannot fit. It is the print path's table.
-func PlainTable(g Grid, width int) string { return textTable(g, width, nil) }
+func PlainTable(g content.Table, width int) string { return textTable(g, width, nil) }
 
 // textTable is PlainTable, styled when s is not nil (a table in a step
 // body): the header bold, the rule a faint line, the cards as the lesson's.
-func textTable(g Grid, width int, s *Styles) string {
+func textTable(g content.Table, width int, s *Styles) string {
 	widths, ok := FitColumns(g, width, true)
 	if !ok {
 		if s != nil {

@@ -3,6 +3,7 @@ package views
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 )
@@ -108,8 +109,8 @@ func PaneLabel(s Styles, label string, focused bool, width int, hints ...string)
 }
 
 // PromptLine is the status line while the ":" jump prompt is open.
-func PromptLine(s Styles, typed string, total, width int) string {
-	prompt := s.Prompt.Render(Truncate(":"+typed+"▏", width))
+func PromptLine(s Styles, typed Field, total, width int) string {
+	prompt := s.Prompt.Render(Truncate(":"+caretText(typed, max(width-2, 1)), width))
 	for _, hint := range []string{
 		fmt.Sprintf("  go to step (1-%d) · enter to go · esc to cancel", total),
 		fmt.Sprintf("  step 1-%d · enter · esc", total),
@@ -145,4 +146,13 @@ func TabBar(s Styles, titles []string, active, width int) string {
 		out, _ = render(true)
 	}
 	return out
+}
+
+// Clock is a duration as m:ss, or h:mm:ss from an hour on.
+func Clock(d time.Duration) string {
+	s := int(d.Round(time.Second).Seconds())
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }

@@ -2,47 +2,44 @@ package views
 
 import (
 	"fmt"
-
-	"github.com/charmbracelet/x/ansi"
 	"slices"
 	"strconv"
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"jakstat/content"
 )
 
-// Details renders everything known about row i of a grid, with its sources,
-// wrapped to width. It is shown when the learner presses Enter on a row.
-func Details(l *content.Lesson, g Grid, i, width int, s Styles) string {
-	if i < 0 || i >= len(g.Keys) {
+// Details renders everything known about row i of a table, with its
+// sources, wrapped to width. It is shown when the learner presses Enter on a row.
+func Details(l *content.Lesson, t content.Table, i, width int, s Styles) string {
+	if i < 0 || i >= len(t.Keys) {
 		return ""
 	}
 	d := detailWriter{width: max(width, 20), s: s}
-	key := g.Keys[i]
-	switch g.Name {
-	case "drugs":
+	key := t.Keys[i]
+	switch t.Spec.Record {
+	case content.RecordDrug:
 		if drug, ok := l.Drug(key); ok {
 			d.drug(l, drug)
 		}
-	case "sideeffects", "boxed", "alleffects", "matrix":
-		for _, se := range l.SideEffects {
-			if se.ID == key {
-				d.sideEffect(l, se)
-			}
+	case content.RecordSideEffect:
+		if se, ok := l.SideEffect(key); ok {
+			d.sideEffect(l, se)
 		}
-	case "cytokines":
+	case content.RecordCytokine:
 		if n, err := strconv.Atoi(key); err == nil && n < len(l.Cytokines) {
 			d.cytokine(l, l.Cytokines[n])
 		}
-	case "trials":
-		for _, t := range l.Trials {
-			if t.ID == key {
-				d.trial(l, t)
+	case content.RecordTrial:
+		for _, tr := range l.Trials {
+			if tr.ID == key {
+				d.trial(l, tr)
 			}
 		}
-	case "sources":
+	case content.RecordSource:
 		if src, ok := l.Source(key); ok {
 			d.source(l, src)
 		}
@@ -147,7 +144,7 @@ func boxedLong(b string) string {
 func (d *detailWriter) sideEffect(l *content.Lesson, se content.SideEffect) {
 	d.title(se.Name)
 	d.field("Label term", se.Term, nil)
-	d.field("Group", groupText(se.Group), nil)
+	d.field("Group", content.GroupText(se.Group), nil)
 	d.field("What it means", se.Meaning, nil)
 	if se.Seed != "" {
 		d.field("How the seed article put it", "“"+se.Seed+"”", nil)

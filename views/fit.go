@@ -4,19 +4,21 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"jakstat/content"
 )
 
 // cellPad is the space the table's cell style adds after each cell.
 const cellPad = 1
 
-// FitColumns sizes a grid's columns to width (the whole table, padding
+// FitColumns sizes a table's columns to width (the whole table, padding
 // included). Each column gets what its longest cell needs when that fits;
 // otherwise the room left over the minimums is shared in proportion to what
 // each column wants. ok is false when even the minimums do not fit: then the
 // caller shows cards instead, which never split a word. With wholeWords,
 // no column may be narrower than its longest word, for layouts that wrap
 // cells instead of truncating them.
-func FitColumns(g Grid, width int, wholeWords bool) (widths []int, ok bool) {
+func FitColumns(g content.Table, width int, wholeWords bool) (widths []int, ok bool) {
 	n := len(g.Columns)
 	if n == 0 {
 		return nil, false

@@ -2,31 +2,12 @@ package views
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/lipgloss/v2"
-	"hash/fnv"
-	"math/rand/v2"
-	"strings"
 
 	"jakstat/content"
 )
-
-// OrderShown is the order in which an order question's items are listed:
-// a shuffle fixed by the question's id (the same every time, so goldens and
-// classrooms agree), never the answer itself.
-func OrderShown(q content.Question) []int {
-	h := fnv.New64a()
-	h.Write([]byte(q.ID))
-	perm := rand.New(rand.NewPCG(h.Sum64(), 7)).Perm(len(q.Choices))
-	inOrder := true
-	for i, p := range perm {
-		inOrder = inOrder && p == i
-	}
-	if inOrder && len(perm) > 1 {
-		perm = append(perm[1:], perm[0])
-	}
-	return perm
-}
 
 // QuizState is what a question screen shows beyond the question itself.
 type QuizState struct {
@@ -54,12 +35,8 @@ func Quiz(s Styles, q content.Question, st QuizState, width int) string {
 	b.WriteString(s.Title.Render(wrap(q.Prompt, width)))
 	b.WriteString("\n\n")
 	order := q.Kind == content.KindOrder
-	shown := make([]int, len(q.Choices))
-	for i := range shown {
-		shown[i] = i
-	}
+	shown := q.ShownOrder()
 	if order {
-		shown = OrderShown(q)
 		b.WriteString(s.Muted.Render(wrap("Press the numbers of the items in the order they happen, first to last (backspace undoes).", width)))
 		b.WriteString("\n\n")
 	}

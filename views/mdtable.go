@@ -3,6 +3,8 @@ package views
 import (
 	"strings"
 
+	"jakstat/content"
+
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -13,7 +15,7 @@ import (
 // grid holds strings): emphasis is dropped, code keeps its backticks and a
 // link its address in brackets, as in print.
 func (r *mdRenderer) table(t *east.Table, width int) []string {
-	var g Grid
+	var g content.Table
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells []string
 		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
@@ -21,7 +23,7 @@ func (r *mdRenderer) table(t *east.Table, width int) []string {
 		}
 		if _, header := row.(*east.TableHeader); header {
 			for _, title := range cells {
-				g.Columns = append(g.Columns, Column{Title: title})
+				g.Columns = append(g.Columns, content.Column{Title: title})
 			}
 			continue
 		}

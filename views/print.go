@@ -16,7 +16,7 @@ import (
 // escape codes; each diagram appears as its last frame. With ascii, every
 // byte is ASCII. Steps are rendered in parallel: they do not depend on each
 // other.
-func Print(l *content.Lesson, width int, ascii bool) (string, error) {
+func Print(l *content.Lesson, width int, ascii bool) string {
 	width = max(width, 20)
 	glyphs := UnicodeGlyphs()
 	if ascii {
@@ -58,7 +58,7 @@ func Print(l *content.Lesson, width int, ascii bool) (string, error) {
 		b.WriteString(bodies[i])
 		b.WriteString("\n")
 		if st.Table != "" {
-			g := GridFor(l, st.Table)
+			g := l.Table(st.Table)
 			b.WriteString("\n" + wrap(g.Caption, width) + "\n\n")
 			b.WriteString(PlainTable(g, width))
 			b.WriteString("\n")
@@ -73,7 +73,7 @@ func Print(l *content.Lesson, width int, ascii bool) (string, error) {
 	if ascii {
 		out = ASCIIFrame(out)
 	}
-	return out, nil
+	return out
 }
 
 // printScene is a scene's last frame in the widest layout that fits, or
@@ -103,8 +103,8 @@ const (
 	FormatMarkdown = "markdown"
 )
 
-// PrintTables prints just the explorer's tables and the sources, for a
-// handout: plain text laid out within width, or Markdown tables (which
+// PrintTables prints the handout tables (the explorer's and the sources),
+// for a handout: plain text laid out within width, or Markdown tables (which
 // ignore width: Markdown renderers wrap their own cells).
 func PrintTables(l *content.Lesson, width int, format string, ascii bool) string {
 	if ascii {
@@ -117,19 +117,18 @@ func PrintTables(l *content.Lesson, width int, format string, ascii bool) string
 	} else {
 		fmt.Fprintf(&b, "%s: TABLES\n\n%s\nFacts checked on %s.\n", strings.ToUpper(l.Meta.Title), wrap(l.Meta.Disclaimer, width), l.Meta.Checked)
 	}
-	tabs := append(ExploreTabs(l), ExploreTab{Grid: "sources", Title: "Sources"})
-	for _, t := range tabs {
-		g := GridFor(l, t.Grid)
+	for _, spec := range l.HandoutTables() {
+		g, caveat := l.Table(spec.ID), spec.Caveat(l)
 		if md {
-			fmt.Fprintf(&b, "\n## %s\n\n%s\n\n%s\n", t.Title, g.Caption, MarkdownTable(g))
-			if t.Caveat != "" {
-				fmt.Fprintf(&b, "\n_%s_\n", t.Caveat)
+			fmt.Fprintf(&b, "\n## %s\n\n%s\n\n%s\n", spec.Title, g.Caption, MarkdownTable(g))
+			if caveat != "" {
+				fmt.Fprintf(&b, "\n_%s_\n", caveat)
 			}
 			continue
 		}
-		fmt.Fprintf(&b, "\n%s\n%s\n%s\n\n%s\n", strings.ToUpper(t.Title), strings.Repeat("=", min(width, len(t.Title))), wrap(g.Caption, width), PlainTable(g, width))
-		if t.Caveat != "" {
-			fmt.Fprintf(&b, "\n%s\n", wrap(t.Caveat, width))
+		fmt.Fprintf(&b, "\n%s\n%s\n%s\n\n%s\n", strings.ToUpper(spec.Title), strings.Repeat("=", min(width, len(spec.Title))), wrap(g.Caption, width), PlainTable(g, width))
+		if caveat != "" {
+			fmt.Fprintf(&b, "\n%s\n", wrap(caveat, width))
 		}
 	}
 	out := trimLines(b.String())
@@ -139,8 +138,8 @@ func PrintTables(l *content.Lesson, width int, format string, ascii bool) string
 	return out
 }
 
-// MarkdownTable writes a grid as a GitHub-flavoured Markdown table.
-func MarkdownTable(g Grid) string {
+// MarkdownTable writes a table as a GitHub-flavoured Markdown table.
+func MarkdownTable(g content.Table) string {
 	esc := strings.NewReplacer("|", `\|`, "\n", " ")
 	var b strings.Builder
 	row := func(cells []string) {

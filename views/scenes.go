@@ -208,11 +208,6 @@ func specFor(name string) (sceneSpec, bool) {
 	return sceneSpec{}, false
 }
 
-// SceneNames lists the scenes Scene can draw, compare included.
-func SceneNames() []string {
-	return []string{"resting", "binding", "activation", "stat", "nucleus", "biologic", "blocked", "compare"}
-}
-
 // SceneFrames is how many frames a scene has; its last frame is where it
 // rests. An unknown name has one frame, which draws nothing.
 func SceneFrames(name string) int {

@@ -22,8 +22,6 @@ const (
 // light or a dark terminal. NO_COLOR and plain pipes are handled later, by
 // the renderer's colour-profile downsampling, so styles never test for them.
 type Styles struct {
-	IsDark bool
-
 	AppName    lipgloss.Style // "JAK inhibitors for eczema" in the header
 	Section    lipgloss.Style // the current section name
 	Counter    lipgloss.Style // "3/18"
@@ -85,7 +83,6 @@ func NewStyles(isDark bool) Styles {
 	)
 	base := lipgloss.NewStyle()
 	s := Styles{
-		IsDark:     isDark,
 		AppName:    base.Bold(true).Foreground(accent),
 		Section:    base.Foreground(muted),
 		Counter:    base.Bold(true).Foreground(text),

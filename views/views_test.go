@@ -48,8 +48,8 @@ func TestTruncateNeverSplitsWords(t *testing.T) {
 }
 
 func TestFitColumns(t *testing.T) {
-	g := Grid{
-		Columns: []Column{{Title: "Drug", Min: 12}, {Title: "Note", Min: 6}},
+	g := content.Table{
+		Columns: []content.Column{{Title: "Drug", Min: 12}, {Title: "Note", Min: 6}},
 		Rows:    [][]string{{"Abrocitinib", "a long note about the drug"}, {"Upadacitinib", "short"}},
 	}
 	tests := map[string]struct {
@@ -80,7 +80,7 @@ func TestFitColumns(t *testing.T) {
 	if _, ok := FitColumns(g, 40, true); !ok {
 		t.Error("whole words should fit in 40")
 	}
-	if w, ok := FitColumns(Grid{Columns: g.Columns, Rows: [][]string{{"x", "incomprehensibilities"}}}, 30, true); !ok || w[1] < 21 {
+	if w, ok := FitColumns(content.Table{Columns: g.Columns, Rows: [][]string{{"x", "incomprehensibilities"}}}, 30, true); !ok || w[1] < 21 {
 		t.Errorf("wholeWords must keep the longest word: %v %v", w, ok)
 	}
 }
@@ -120,49 +120,16 @@ func TestMarkdownFitsEveryWidth(t *testing.T) {
 	}
 }
 
-func TestGridsMatchTheirColumns(t *testing.T) {
+// TestDetailsCiteSources: every row of every table has details, and they
+// say where the facts come from.
+func TestDetailsCiteSources(t *testing.T) {
 	l := shipped(t)
-	for _, name := range content.TableNames() {
-		g := GridFor(l, name)
-		if len(g.Rows) == 0 {
-			t.Errorf("table %s has no rows", name)
-		}
-		if len(g.Keys) != len(g.Rows) {
-			t.Errorf("table %s: %d keys for %d rows", name, len(g.Keys), len(g.Rows))
-		}
-		for i, r := range g.Rows {
-			if len(r) != len(g.Columns) {
-				t.Errorf("table %s row %d has %d cells for %d columns", name, i, len(r), len(g.Columns))
+	for _, spec := range content.Tables() {
+		g := l.Table(spec.ID)
+		for i := range g.Rows {
+			if d := Details(l, g, i, 60, Styles{}); !strings.Contains(d, "[") && spec.Record != content.RecordSource {
+				t.Errorf("table %s row %d: details cite no sources:\n%s", spec.ID, i, d)
 			}
-			if d := Details(l, g, i, 60, Styles{}); !strings.Contains(d, "[") && name != "sources" {
-				t.Errorf("table %s row %d: details cite no sources:\n%s", name, i, d)
-			}
-		}
-	}
-}
-
-func TestEczemaApprovalCells(t *testing.T) {
-	a := func(region, cond, status, date, age string) content.Approval {
-		return content.Approval{Region: region, Condition: cond, Status: status, Date: date, Age: age}
-	}
-	tests := map[string]struct {
-		approvals []content.Approval
-		want      string
-	}{
-		"none":               {nil, "—"},
-		"year and age":       {[]content.Approval{a("FDA", "atopic dermatitis", "approved", "2022-01-14", "12+")}, "2022, 12+"},
-		"earliest, youngest": {[]content.Approval{a("FDA", "atopic dermatitis", "approved", "2021-09", "12+"), a("FDA", "atopic dermatitis", "approved", "2025-09", "2-11")}, "2021, 2+"},
-		"adults":             {[]content.Approval{a("FDA", "atopic dermatitis", "approved", "2022", "adults")}, "2022, 18+"},
-		"hand eczema":        {[]content.Approval{a("FDA", "chronic hand eczema", "approved", "2025-07-23", "adults")}, "hand 2025"},
-		"not approved":       {[]content.Approval{a("FDA", "atopic dermatitis", "not approved", "", "")}, "no"},
-		"unconfirmed":        {[]content.Approval{a("FDA", "atopic dermatitis", "unconfirmed", "", "")}, "unclear"},
-		"approved, no date":  {[]content.Approval{a("FDA", "atopic dermatitis", "approved", "", "")}, "yes"},
-		"other region":       {[]content.Approval{a("EU", "atopic dermatitis", "approved", "2021", "")}, "—"},
-		"other condition":    {[]content.Approval{a("FDA", "alopecia areata", "approved", "2022", "")}, "—"},
-	}
-	for name, tc := range tests {
-		if got := eczemaApproval(content.Drug{Approvals: tc.approvals}, "FDA"); got != tc.want {
-			t.Errorf("%s: got %q, want %q", name, got, tc.want)
 		}
 	}
 }
@@ -174,11 +141,11 @@ func TestGoldenTables(t *testing.T) {
 	for _, name := range content.TableNames() {
 		for _, w := range []int{60, 100} {
 			t.Run(fmt.Sprintf("%s-%d", name, w), func(t *testing.T) {
-				golden.RequireEqual(t, []byte(PlainTable(GridFor(l, name), w)))
+				golden.RequireEqual(t, []byte(PlainTable(l.Table(name), w)))
 			})
 		}
 	}
-	cards, _ := Cards(GridFor(l, "drugs"), 50, 1, NewStyles(true))
+	cards, _ := Cards(l.Table("drugs"), 50, 1, NewStyles(true))
 	t.Run("drug-cards-50", func(t *testing.T) { golden.RequireEqual(t, []byte(ansi.Strip(cards))) })
 }
 
@@ -188,7 +155,7 @@ func TestGoldenDetails(t *testing.T) {
 	for _, tc := range []struct{ table, key string }{
 		{"drugs", "abrocitinib"}, {"drugs", "delgocitinib-cream"}, {"sideeffects", "nasopharyngitis"}, {"trials", "jade-mono-1"},
 	} {
-		g := GridFor(l, tc.table)
+		g := l.Table(tc.table)
 		row := -1
 		for i, k := range g.Keys {
 			if k == tc.key {
@@ -241,10 +208,7 @@ func TestTooSmall(t *testing.T) {
 func TestPrint(t *testing.T) {
 	l := shipped(t)
 	for _, w := range []int{40, 80, 120} {
-		out, err := Print(l, w, false)
-		if err != nil {
-			t.Fatal(err)
-		}
+		out := Print(l, w, false)
 		if strings.ContainsRune(out, '\x1b') {
 			t.Fatalf("width %d: print output has escape codes", w)
 		}
@@ -286,8 +250,26 @@ func BenchmarkMarkdown(b *testing.B) {
 func BenchmarkPrint(b *testing.B) {
 	l := shipped(b)
 	for b.Loop() {
-		if _, err := Print(l, 80, false); err != nil {
-			b.Fatal(err)
+		Print(l, 80, false)
+	}
+}
+
+func TestPrintTables(t *testing.T) {
+	l := shipped(t)
+	for _, format := range []string{FormatText, FormatMarkdown} {
+		out := PrintTables(l, 100, format, false)
+		for _, want := range []string{"Drugs", "Side effects", "Trials", "Cytokines", "Matrix", "Sources", "Rinvoq", "nasopharyngitis", l.Meta.Checked} {
+			if !strings.Contains(strings.ToLower(out), strings.ToLower(want)) {
+				t.Errorf("%s tables lack %q", format, want)
+			}
+		}
+		if strings.ContainsRune(out, '\x1b') {
+			t.Errorf("%s tables contain escape codes", format)
 		}
 	}
+	md := MarkdownTable(content.Table{Columns: []content.Column{{Title: "A"}, {Title: "B"}}, Rows: [][]string{{"x|y", "z"}}})
+	if want := "| A | B |\n| --- | --- |\n| x\\|y | z |"; md != want {
+		t.Errorf("MarkdownTable:\n%s\nwant\n%s", md, want)
+	}
+	golden.RequireEqual(t, []byte(MarkdownTable(l.Table("matrix"))))
 }

@@ -1,0 +1,274 @@
+package content
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestEczemaApprovalCells(t *testing.T) {
+	a := func(region, cond, status, date, age string) Approval {
+		return Approval{Region: region, Condition: cond, Status: status, Date: date, Age: age}
+	}
+	tests := map[string]struct {
+		approvals []Approval
+		want      string
+	}{
+		"none":               {nil, "—"},
+		"year and age":       {[]Approval{a("FDA", "atopic dermatitis", "approved", "2022-01-14", "12+")}, "2022, 12+"},
+		"earliest, youngest": {[]Approval{a("FDA", "atopic dermatitis", "approved", "2021-09", "12+"), a("FDA", "atopic dermatitis", "approved", "2025-09", "2-11")}, "2021, 2+"},
+		"adults":             {[]Approval{a("FDA", "atopic dermatitis", "approved", "2022", "adults")}, "2022, 18+"},
+		"hand eczema":        {[]Approval{a("FDA", "chronic hand eczema", "approved", "2025-07-23", "adults")}, "hand 2025"},
+		"not approved":       {[]Approval{a("FDA", "atopic dermatitis", "not approved", "", "")}, "no"},
+		"unconfirmed":        {[]Approval{a("FDA", "atopic dermatitis", "unconfirmed", "", "")}, "unclear"},
+		"approved, no date":  {[]Approval{a("FDA", "atopic dermatitis", "approved", "", "")}, "yes"},
+		"other region":       {[]Approval{a("EU", "atopic dermatitis", "approved", "2021", "")}, "—"},
+		"other condition":    {[]Approval{a("FDA", "alopecia areata", "approved", "2022", "")}, "—"},
+	}
+	for name, tc := range tests {
+		if got := eczemaApproval(Drug{Approvals: tc.approvals}, "FDA"); got != tc.want {
+			t.Errorf("%s: got %q, want %q", name, got, tc.want)
+		}
+	}
+}
+
+// TestTablesMatchTheirColumns: every registered table has rows, a key per
+// row and a cell per column.
+func TestTablesMatchTheirColumns(t *testing.T) {
+	l := mustShipped(t)
+	for _, spec := range Tables() {
+		g := l.Table(spec.ID)
+		if g.ID() != spec.ID || g.Spec.Record == "" {
+			t.Errorf("table %s: built as %q, record %q", spec.ID, g.ID(), g.Spec.Record)
+		}
+		if len(g.Rows) == 0 {
+			t.Errorf("table %s has no rows", spec.ID)
+		}
+		if len(g.Keys) != len(g.Rows) {
+			t.Errorf("table %s: %d keys for %d rows", spec.ID, len(g.Keys), len(g.Rows))
+		}
+		for i, r := range g.Rows {
+			if len(r) != len(g.Columns) {
+				t.Errorf("table %s row %d has %d cells for %d columns", spec.ID, i, len(r), len(g.Columns))
+			}
+		}
+	}
+}
+
+// TestRegistry: ids are unique, links and explorer mappings lead to real
+// tabs, and TableNames is what steps may name.
+func TestRegistry(t *testing.T) {
+	seen := map[string]bool{}
+	for _, s := range Tables() {
+		if seen[s.ID] {
+			t.Errorf("table %s is registered twice", s.ID)
+		}
+		seen[s.ID] = true
+	}
+	for _, s := range Tables() {
+		if s.Link != nil {
+			to, ok := Spec(s.Link.To)
+			if !ok || !to.Explore || to.linked == nil || s.Link.Says == "" {
+				t.Errorf("table %s links to %q, which is not an explorer tab that knows the link", s.ID, s.Link.To)
+			}
+		}
+		if s.ExploreAs != "" {
+			if as, ok := Spec(s.ExploreAs); !ok || !as.Explore {
+				t.Errorf("table %s opens the explorer on %q, which is not a tab", s.ID, s.ExploreAs)
+			}
+		}
+		if !s.Step && !s.Explore && !s.Handout {
+			t.Errorf("table %s is shown nowhere", s.ID)
+		}
+	}
+	if got := strings.Join(TableNames(), " "); got != "drugs trials cytokines sideeffects boxed sources" {
+		t.Errorf("TableNames = %s", got)
+	}
+	if _, ok := Spec("planets"); ok {
+		t.Error("an unknown table was found")
+	}
+	if g := mustShipped(t).Table("planets"); len(g.Rows) != 0 || g.ID() != "planets" {
+		t.Errorf("an unknown table built %+v", g)
+	}
+}
+
+// TestEmptyDataLeavesItsTablesOut: a lesson on another topic, with no
+// drugs, side effects or trials, has no tabs for them.
+func TestEmptyDataLeavesItsTablesOut(t *testing.T) {
+	l, err := Load(validLesson())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, s := range l.ExploreTabs() {
+		ids = append(ids, s.ID)
+	}
+	if got := strings.Join(ids, " "); got != "drugs alleffects trials cytokines matrix" {
+		t.Fatalf("explorer tabs of a full lesson: %s", got)
+	}
+	l.Drugs, l.SideEffects, l.Trials = nil, nil, nil
+	l.index()
+	ids = nil
+	for _, s := range l.ExploreTabs() {
+		ids = append(ids, s.ID)
+	}
+	if got := strings.Join(ids, " "); got != "cytokines" {
+		t.Errorf("explorer tabs without drugs, side effects or trials: %s", got)
+	}
+	ids = nil
+	for _, s := range l.HandoutTables() {
+		ids = append(ids, s.ID)
+	}
+	if got := strings.Join(ids, " "); got != "cytokines sources" {
+		t.Errorf("handout tables: %s", got)
+	}
+}
+
+func TestApply(t *testing.T) {
+	l := mustShipped(t)
+	drugs := l.Table("drugs")
+	effects := l.Table("alleffects")
+	names := func(g Table, idx []int, col int) string {
+		var out []string
+		for _, i := range idx {
+			out = append(out, g.Rows[i][col])
+		}
+		return strings.Join(out, ",")
+	}
+	q := func(edit func(Query) Query) Query { return edit(NewQuery()) }
+	with := func(id, v string) func(Query) Query { return func(q Query) Query { return q.With(id, v) } }
+	tests := map[string]struct {
+		g    Table
+		q    Query
+		col  int
+		want string
+	}{
+		"everything":             {drugs, NewQuery(), 1, "Cibinqo,Rinvoq,Olumiant,Opzelura,Corectim,Anzupgo,—"},
+		"text in any cell":       {drugs, q(func(q Query) Query { q.Text = "ointment"; return q }), 1, "Corectim"},
+		"text ignores case":      {drugs, q(func(q Query) Query { q.Text = "RINVOQ"; return q }), 1, "Rinvoq"},
+		"no match":               {drugs, q(func(q Query) Query { q.Text = "aspirin"; return q }), 1, ""},
+		"topical":                {drugs, q(with("route", "topical")), 1, "Opzelura,Corectim,Anzupgo"},
+		"oral":                   {drugs, q(with("route", "oral")), 1, "Cibinqo,Rinvoq,Olumiant,—"},
+		"FDA approved":           {drugs, q(with("region", "FDA+")), 1, "Cibinqo,Rinvoq,Opzelura,Anzupgo"},
+		"not FDA approved":       {drugs, q(with("region", "FDA-")), 1, "Olumiant,Corectim,—"},
+		"Japan approved":         {drugs, q(with("region", "Japan+")), 1, "Cibinqo,Rinvoq,Olumiant,Corectim"},
+		"boxed warning":          {drugs, q(with("boxed", "yes")), 1, "Cibinqo,Rinvoq,Olumiant,Opzelura"},
+		"filters combine":        {drugs, q(func(q Query) Query { return q.With("route", "topical").With("boxed", "yes") }), 1, "Opzelura"},
+		"drugs listing acne":     {drugs, q(func(q Query) Query { q.Link = "acne"; return q }), 1, "Cibinqo,Rinvoq"},
+		"sort by brand":          {drugs, q(func(q Query) Query { q.SortCol = 1; return q }), 1, "Anzupgo,Cibinqo,Corectim,Olumiant,Opzelura,Rinvoq,—"},
+		"sort by brand, reverse": {drugs, q(func(q Query) Query { q.SortCol, q.Desc = 1, true; return q }), 1, "—,Rinvoq,Opzelura,Olumiant,Corectim,Cibinqo,Anzupgo"},
+		"sort by FDA year":       {drugs, q(func(q Query) Query { q.SortCol = 4; return q.With("route", "topical") }), 1, "Opzelura,Anzupgo,Corectim"},
+		"side effects of Rinvoq": {effects, q(func(q Query) Query { q.Link = "upadacitinib"; q.Text = "acne"; return q }), 0, "Acne"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			if got := names(tc.g, l.Apply(tc.g, tc.q), tc.col); got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestQueriesAreValues(t *testing.T) {
+	a := NewQuery().With("route", "oral")
+	b := a.With("route", "topical")
+	if a.Filter("route") != "oral" || b.Filter("route") != "topical" {
+		t.Errorf("With changed the query it was called on: %v %v", a.Filters, b.Filters)
+	}
+	if NewQuery().Active() || !a.Active() || a.With("route", "").Active() {
+		t.Error("Active misreads the filters")
+	}
+	c := a
+	c.SortCol, c.Desc, c.Text = 2, true, "x"
+	if got := c.Cleared(); got.Active() || got.SortCol != 2 || !got.Desc {
+		t.Errorf("Cleared = %+v", got)
+	}
+	f, _ := Tables()[0].Filter("route")
+	if f.Next("") != "oral" || f.Next("topical") != "" || f.Next("nonsense") != "" {
+		t.Error("Next does not cycle through the values")
+	}
+}
+
+func TestNaturalCompare(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"week 8", "week 12", -1},
+		{"2021, 2+", "2022, 12+", -1},
+		{"Abc", "abd", -1},
+		{"—", "anything", 1},
+		{"", "—", 0},
+		{"JAK1", "JAK1/2", -1},
+		{"10", "9", 1},
+	}
+	for _, tc := range tests {
+		if got := naturalCompare(tc.a, tc.b); got != tc.want {
+			t.Errorf("naturalCompare(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+func TestQuerySummary(t *testing.T) {
+	l := mustShipped(t)
+	g := l.Table("drugs")
+	q := NewQuery().With("route", "oral").With("region", "EU-").With("boxed", "yes")
+	q.Text, q.SortCol = "jak1", 4
+	got := q.Summary(l, 7, g)
+	for _, want := range []string{"7 of 7 rows", "sorted by FDA ▲", `"jak1"`, "oral", "EU: not approved for eczema", "boxed warning: yes"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("summary %q lacks %q", got, want)
+		}
+	}
+	link := NewQuery()
+	link.Link = "upadacitinib"
+	if got := link.Summary(l, 20, l.Table("alleffects")); !strings.Contains(got, "listed for Upadacitinib (Rinvoq)") {
+		t.Errorf("link summary %q", got)
+	}
+}
+
+// TestCrossLinksResolve: every drug's side effects, and every side effect's
+// drugs, can be reached both ways.
+func TestCrossLinksResolve(t *testing.T) {
+	l := mustShipped(t)
+	effects := l.Table("alleffects")
+	drugs := l.Table("drugs")
+	for _, d := range l.Drugs {
+		q := NewQuery()
+		q.Link = d.ID
+		for _, i := range l.Apply(effects, q) {
+			back := NewQuery()
+			back.Link = effects.Keys[i]
+			found := false
+			for _, j := range l.Apply(drugs, back) {
+				found = found || drugs.Keys[j] == d.ID
+			}
+			if !found {
+				t.Errorf("%s lists %s, but not the other way round", d.ID, effects.Keys[i])
+			}
+		}
+	}
+}
+
+func BenchmarkApply(b *testing.B) {
+	l := mustShipped(b)
+	g := l.Table("alleffects")
+	q := NewQuery()
+	q.Text, q.SortCol, q.Desc = "in", 3, true
+	b.ReportAllocs()
+	for b.Loop() {
+		l.Apply(g, q)
+	}
+}
+
+func BenchmarkGridAndApply(b *testing.B) {
+	l := mustShipped(b)
+	for _, name := range []string{"drugs", "alleffects", "matrix"} {
+		b.Run(name, func(b *testing.B) {
+			q := NewQuery()
+			q.Text, q.SortCol = "a", 1
+			for b.Loop() {
+				l.Apply(l.Table(name), q)
+			}
+		})
+	}
+}

@@ -1,0 +1,383 @@
+// Package explorer is the table explorer: every table of the lesson as a
+// tab, with a text filter, quick filters, sorting, details beside or over
+// the rows, and cross-links between drugs and side effects. It keeps each
+// tab's query and selection, so coming back finds things as they were.
+package explorer
+
+import (
+	"cmp"
+	"slices"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/table"
+	tea "charm.land/bubbletea/v2"
+
+	"jakstat/content"
+	"jakstat/model/internal/ui"
+	"jakstat/views"
+)
+
+// Explorer geometry.
+const (
+	headerLines     = 3  // title, tabs, query line
+	caveatLines     = 1  // the caveat under the table
+	footerLines     = 2  // status line and help bar
+	minDetailsWidth = 40 // details beside the table need this much
+	minWideFrame    = 100
+)
+
+// CloseMsg reports that the learner left the explorer.
+type CloseMsg struct{}
+
+// Model is the explorer.
+type Model struct {
+	KeyMap KeyMap
+
+	lesson  *content.Lesson
+	styles  *views.Styles
+	tabs    []content.TableSpec // built when first opened
+	full    []content.Table     // each tab's rows, built once
+	tab     int
+	queries []content.Query
+	sel     []int // selected position in the shown rows, per tab
+	input   ui.Input
+	editing bool // typing the text filter
+	details bool // the details panel covers the table (narrow windows)
+	help    bool // every key covers the table
+	width   int
+	height  int
+	step    int // where the learner came from, for the title line
+	total   int
+
+	// Derived by layout and refresh.
+	view      content.Table // the tab's rows after filtering and sorting
+	tbl       *table.Model  // never changed in place (models are copied): see refresh
+	cards     bool
+	wide      bool // table and details side by side
+	tableW    int
+	tableView string
+	panel     ui.Pane // details
+	helpPane  ui.Pane
+	helpBar   string
+}
+
+// Position is the explorer's state as data, for a follower to show the
+// same thing: the tab (a table id), its query, the selected row's key.
+type Position struct {
+	Tab     string        `json:"tab"`
+	Query   content.Query `json:"query"`
+	Row     string        `json:"row,omitempty"`
+	Details bool          `json:"details,omitempty"`
+}
+
+// New returns the explorer of l's tables.
+func New(l *content.Lesson, s *views.Styles) Model {
+	return Model{KeyMap: DefaultKeyMap(), lesson: l, styles: s}
+}
+
+// ensure builds the tabs the first time the explorer opens: not before
+// the lesson's first frame.
+func (m *Model) ensure() {
+	if m.tabs != nil {
+		return
+	}
+	m.tabs = m.lesson.ExploreTabs()
+	m.full = make([]content.Table, len(m.tabs))
+	m.queries = make([]content.Query, len(m.tabs))
+	m.sel = make([]int, len(m.tabs))
+	for i, t := range m.tabs {
+		m.full[i] = m.lesson.Table(t.ID)
+		m.queries[i] = content.NewQuery()
+	}
+	m.KeyMap.numberTabs(len(m.tabs))
+}
+
+// Open shows the explorer as it was left. From a lesson table (tableID and
+// the key of its selected row) it opens on the matching tab with that row
+// selected and no filter; with tableID "" it keeps the tab and filters.
+func (m Model) Open(tableID, rowKey string) Model {
+	m.ensure()
+	m.editing, m.details, m.help = false, false, false
+	if spec, ok := content.Spec(tableID); ok {
+		if i := m.tabIndex(cmp.Or(spec.ExploreAs, spec.ID)); i >= 0 {
+			m.tab, m.queries[i] = i, content.NewQuery()
+			m.layout()
+			m.selectKey(rowKey)
+		}
+	}
+	m.layout()
+	return m
+}
+
+// SetOrigin is the step the learner came from (zero-based), of total.
+func (m *Model) SetOrigin(step, total int) { m.step, m.total = step, total }
+
+// SetSize fits the explorer to the window.
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = width, height
+	m.layout()
+}
+
+// tabID is the current tab's table id, or "" before the explorer opens.
+func (m Model) tabID() string {
+	if m.tab < len(m.tabs) {
+		return m.tabs[m.tab].ID
+	}
+	return ""
+}
+
+// query is the current tab's query.
+func (m Model) query() content.Query {
+	if m.tab < len(m.queries) {
+		return m.queries[m.tab]
+	}
+	return content.NewQuery()
+}
+
+// selected is the key of the selected row, or "" when no row is shown.
+func (m Model) selected() string {
+	if i := m.cur(); i < len(m.view.Keys) {
+		return m.view.Keys[i]
+	}
+	return ""
+}
+
+// Position is the explorer's state as data.
+func (m Model) Position() Position {
+	return Position{Tab: m.tabID(), Query: m.query(), Row: m.selected(), Details: m.details}
+}
+
+// Apply shows p: its tab, query, row and details.
+func (m Model) Apply(p Position) Model {
+	m.ensure()
+	m.editing, m.help = false, false
+	if i := m.tabIndex(p.Tab); i >= 0 {
+		m.tab, m.queries[i] = i, p.Query
+	}
+	m.details = p.Details
+	m.layout()
+	m.selectKey(p.Row)
+	m.refresh()
+	return m
+}
+
+func (m Model) tabIndex(id string) int {
+	return slices.IndexFunc(m.tabs, func(t content.TableSpec) bool { return t.ID == id })
+}
+
+func (m Model) cur() int {
+	if m.tab < len(m.sel) {
+		return m.sel[m.tab]
+	}
+	return 0
+}
+
+// selectKey selects the shown row with key k, if there is one.
+func (m *Model) selectKey(k string) {
+	if i := slices.Index(m.view.Keys, k); i >= 0 && k != "" {
+		m.sel[m.tab] = i
+	}
+}
+
+// Update handles a key, a paste, the mouse wheel or new styles. It reports
+// CloseMsg or tea.QuitMsg for the lesson to act on, or nil.
+func (m Model) Update(msg tea.Msg) (Model, tea.Msg) {
+	switch msg := msg.(type) {
+	case ui.StylesMsg:
+		m.styles = msg.Styles
+		m.layout()
+		return m, nil
+	}
+	if m.tabs == nil {
+		return m, nil
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if m.editing {
+			return m.editKey(msg)
+		}
+		return m.browseKey(msg)
+	case tea.PasteMsg:
+		if m.editing {
+			return m.editKey(msg)
+		}
+	case tea.MouseWheelMsg:
+		if m.editing {
+			break
+		}
+		switch msg.Mouse().Button {
+		case tea.MouseWheelUp:
+			m.move(-1)
+		case tea.MouseWheelDown:
+			m.move(1)
+		}
+		m.refresh()
+	}
+	return m, nil
+}
+
+// editKey types into the text filter.
+func (m Model) editKey(msg tea.Msg) (Model, tea.Msg) {
+	q := &m.queries[m.tab]
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(k, m.KeyMap.Interrupt):
+			return m, tea.QuitMsg{}
+		case key.Matches(k, m.KeyMap.Done):
+			m.editing = false
+			m.refresh()
+			return m, nil
+		case key.Matches(k, m.KeyMap.Cancel):
+			m.editing, q.Text = false, ""
+			m.sel[m.tab] = 0
+			m.layout()
+			return m, nil
+		}
+	}
+	var changed bool
+	if m.input, changed = m.input.Update(msg); !changed {
+		return m, nil
+	}
+	if m.input.Value() != q.Text {
+		q.Text, m.sel[m.tab] = m.input.Value(), 0
+	}
+	m.layout()
+	return m, nil
+}
+
+// browseKey handles a key while the rows are shown.
+func (m Model) browseKey(msg tea.KeyPressMsg) (Model, tea.Msg) {
+	k := m.KeyMap
+	if m.help {
+		switch {
+		case key.Matches(msg, k.Help, k.Close):
+			m.help = false
+			m.refresh()
+			return m, nil
+		case m.helpPane.ScrollKey(msg, k.Up, k.Down, k.PageUp, k.PageDown):
+			return m, nil
+		}
+		m.help = false // any other key leaves the help and does what it always does
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, tea.QuitMsg{}
+	case key.Matches(msg, k.Help):
+		m.help = true
+		m.helpPane = ui.NewPane(views.FullHelp(*m.styles, k.FullHelp()[:3], m.frameW()), m.frameW(), m.bodyHeight())
+	case key.Matches(msg, k.Close):
+		if m.details && !m.wide {
+			m.details = false
+			break
+		}
+		return m, CloseMsg{}
+	case m.details && !m.wide && m.panel.ScrollKey(msg, k.Up, k.Down, k.PageUp, k.PageDown):
+	case key.Matches(msg, k.Details):
+		m.details = !m.details
+		m.panel.ScrollTo(0)
+	case key.Matches(msg, k.Link):
+		m.followLink()
+	case key.Matches(msg, k.Filter):
+		m.editing = true
+		m.input = ui.NewInput(0, nil)
+		m.input.SetValue(m.queries[m.tab].Text)
+	case m.moveKey(msg):
+	default:
+		if !m.changeView(msg) {
+			return m, nil
+		}
+		m.layout()
+		return m, nil
+	}
+	m.refresh()
+	return m, nil
+}
+
+// moveKey moves the selection for the row keys and says whether msg was one.
+func (m *Model) moveKey(msg tea.KeyPressMsg) bool {
+	k := m.KeyMap
+	page := max(m.bodyHeight()-2, 1)
+	switch {
+	case key.Matches(msg, k.Up):
+		m.move(-1)
+	case key.Matches(msg, k.Down):
+		m.move(1)
+	case key.Matches(msg, k.PageUp):
+		m.move(-page)
+	case key.Matches(msg, k.PageDown):
+		m.move(page)
+	case key.Matches(msg, k.Top):
+		m.move(-len(m.view.Rows))
+	case key.Matches(msg, k.Bottom):
+		m.move(len(m.view.Rows))
+	default:
+		return false
+	}
+	return true
+}
+
+// changeView handles the keys that change which rows are shown; it says
+// whether msg was one of them.
+func (m *Model) changeView(msg tea.KeyPressMsg) bool {
+	k := m.KeyMap
+	q := &m.queries[m.tab]
+	switch {
+	case key.Matches(msg, k.NextTab):
+		m.tab, m.details = (m.tab+1)%len(m.tabs), false
+	case key.Matches(msg, k.PrevTab):
+		m.tab, m.details = (m.tab+len(m.tabs)-1)%len(m.tabs), false
+	case key.Matches(msg, k.Tab):
+		if n := int(msg.String()[0] - '1'); n < len(m.tabs) {
+			m.tab, m.details = n, false
+		}
+	case key.Matches(msg, k.Sort):
+		q.SortCol = (q.SortCol+2)%(len(m.view.Columns)+1) - 1 // -1 (data order), 0, 1, ...
+		q.Desc = false
+	case key.Matches(msg, k.Reverse):
+		q.SortCol = max(q.SortCol, 0)
+		q.Desc = !q.Desc
+	case key.Matches(msg, k.Clear):
+		*q = q.Cleared()
+	default:
+		for _, fk := range m.KeyMap.filterKeys() {
+			if key.Matches(msg, *fk.binding) {
+				f, ok := m.tabs[m.tab].Filter(fk.id)
+				if !ok {
+					return false
+				}
+				*q = q.With(fk.id, f.Next(q.Filter(fk.id)))
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// move moves the selection by n rows, within the rows shown.
+func (m *Model) move(n int) {
+	m.sel[m.tab] = ui.Clamp(m.sel[m.tab]+n, len(m.view.Rows))
+}
+
+// followLink jumps from the selected row to the rows it is tied to.
+func (m *Model) followLink() {
+	link := m.view.Spec.Link
+	from := m.selected()
+	if link == nil || from == "" {
+		return
+	}
+	if i := m.tabIndex(link.To); i >= 0 {
+		q := content.NewQuery()
+		q.Link = from
+		m.tab, m.queries[i], m.sel[i], m.details = i, q, 0, false
+	}
+	m.layout()
+}
+
+// linkHint says where the link key leads from the selected row, or "".
+func (m Model) linkHint() string {
+	if l := m.view.Spec.Link; l != nil {
+		return m.KeyMap.Link.Help().Key + ": " + l.Says
+	}
+	return ""
+}

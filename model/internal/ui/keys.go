@@ -1,0 +1,56 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// The bindings every screen shares. Each call returns a new binding, so a
+// screen can relabel or disable its own copy without touching another's.
+
+// Quit is q or ctrl+c, for screens that take no typing.
+func Quit() key.Binding {
+	return key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit"))
+}
+
+// Interrupt is ctrl+c alone, for screens where q is typed text.
+func Interrupt() key.Binding {
+	return key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit"))
+}
+
+// Up scrolls or moves up a line.
+func Up() key.Binding {
+	return key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up"))
+}
+
+// Down scrolls or moves down a line.
+func Down() key.Binding {
+	return key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down"))
+}
+
+// PageUp scrolls or moves up a page.
+func PageUp() key.Binding {
+	return key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up"))
+}
+
+// PageDown scrolls or moves down a page.
+func PageDown() key.Binding {
+	return key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down"))
+}
+
+// Help opens or closes every key.
+func Help() key.Binding {
+	return key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys"))
+}
+
+// Combine is one help-bar entry standing for several bindings (↑ and ↓ as
+// "↑/↓ move"): its keys are theirs, and it is enabled while any of them
+// is. It is for showing only; the screen matches the bindings themselves.
+func Combine(helpKey, desc string, bs ...key.Binding) key.Binding {
+	var keys []string
+	enabled := false
+	for _, b := range bs {
+		keys = append(keys, b.Keys()...)
+		enabled = enabled || b.Enabled()
+	}
+	out := key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
+	out.SetEnabled(enabled)
+	return out
+}

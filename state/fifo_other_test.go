@@ -1,0 +1,5 @@
+//go:build !unix
+
+package state
+
+func platformUnreadable() map[string]unreadableCase { return nil }
