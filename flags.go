@@ -19,7 +19,9 @@ func lessonFlags() []cli.Spec[config] {
 	return []cli.Spec[config]{
 		cli.Bool(cli.Flag{Name: "print", Help: "print the whole lesson as plain text and exit (the default when output is not a terminal)"},
 			func(c *config) *bool { return &c.print }),
-		cli.Int(cli.Flag{Name: "width", Arg: "N", Help: "wrap width for --print, 20 to 1000 (default 80)"},
+		cli.Bool(cli.Flag{Name: "accessible", Env: "ACCESSIBLE=1", Help: "a plain conversation for screen readers and braille displays: each step written once, nothing redrawn, no colour"},
+			func(c *config) *bool { return &c.accessible }),
+		cli.Int(cli.Flag{Name: "width", Arg: "N", Help: "wrap width for --print (default 80) and --accessible (which does not wrap unless asked), 20 to 1000"},
 			func(c *config) *int { return &c.width }),
 		cli.String(cli.Flag{Name: "theme", Arg: "T", Values: []string{string(model.ThemeAuto), string(model.ThemeDark), string(model.ThemeLight)},
 			Help: "auto, dark or light (default auto: ask the terminal)"},
@@ -96,6 +98,8 @@ func program() cli.Program {
 		Sections: []cli.Section{
 			{Title: "ENVIRONMENT", Items: []cli.Item{
 				{Tag: "NO_COLOR", Text: "Set to anything, turns colour off."},
+				{Tag: "ACCESSIBLE", Text: "Set to 1, runs the plain, line-by-line lesson (as --accessible does) wherever the full-screen lesson would have started."},
+				{Tag: "TERM", Text: "dumb (as in an Emacs shell) does the same as ACCESSIBLE=1."},
 				{Tag: "XDG_STATE_HOME", Text: "On Linux and macOS, the folder that holds jakstat's state folder (see FILES)."},
 				{Tag: "XDG_RUNTIME_DIR", Text: "On Linux and other Unix systems, where the presenter's socket for speaker notes lives."},
 			}},
@@ -117,7 +121,9 @@ func program() cli.Program {
 const lessonAbout = `An interactive lesson on JAK inhibitors for eczema. Education, not medical advice.
 
 On a terminal it runs the lesson step by step (? shows every key). Piped, or with
---print, it prints the whole lesson as plain text.`
+--print, it prints the whole lesson as plain text. With --accessible (or TERM=dumb,
+or ACCESSIBLE=1) it is a plain conversation for screen readers and braille displays:
+each step written once, answered a line at a time (h lists the commands).`
 
 const serveAbout = `Serves the lesson over SSH: everyone who connects (ssh -p 2222 host) gets a
 lesson of their own that follows the presenter until they break away.`

@@ -40,6 +40,14 @@ type config struct {
 	present   bool
 	notes     bool
 	version   bool
+	// accessible is --accessible: the plain, line-by-line lesson.
+	accessible bool
+	// autoAccessible is ACCESSIBLE=1 or TERM=dumb: the plain lesson
+	// wherever the full-screen one would have started.
+	autoAccessible bool
+	// wrap is the --width given on the command line, or 0: the plain
+	// lesson wraps only when asked (see linear.Options.Width).
+	wrap int
 }
 
 // errUsage marks command-line mistakes, which exit 2 with the usage text.
@@ -47,7 +55,7 @@ var errUsage = errors.New("usage")
 
 // parseArgs reads the lesson's flags (the table is lessonFlags).
 func parseArgs(args []string, env func(string) string) (config, error) {
-	cfg := config{width: 80, theme: model.ThemeAuto, format: views.FormatText}
+	cfg := config{theme: model.ThemeAuto, format: views.FormatText} // width 0: not given
 	rest, err := cli.Parse(lessonFlags(), &cfg, args)
 	switch {
 	case errors.Is(err, cli.ErrHelp):
@@ -60,11 +68,20 @@ func parseArgs(args []string, env func(string) string) (config, error) {
 	if v := env("NO_MOTION"); v != "" && v != "0" {
 		cfg.noMotion = true
 	}
-	if cfg.present && cfg.notes {
-		return cfg, fmt.Errorf("%w: --present and --notes run in two terminals, one each", errUsage)
+	if v := env("ACCESSIBLE"); v != "" && v != "0" || env("TERM") == "dumb" {
+		cfg.autoAccessible = true
 	}
-	if cfg.width < 20 || cfg.width > 1000 {
+	switch {
+	case cfg.present && cfg.notes:
+		return cfg, fmt.Errorf("%w: --present and --notes run in two terminals, one each", errUsage)
+	case cfg.accessible && (cfg.present || cfg.notes):
+		return cfg, fmt.Errorf("%w: --accessible is a lesson for one reader; it has no presenter or speaker-notes view", errUsage)
+	case cfg.width == 0:
+		cfg.width = 80
+	case cfg.width < 20 || cfg.width > 1000:
 		return cfg, fmt.Errorf("%w: --width must be between 20 and 1000 (got %d)", errUsage, cfg.width)
+	default:
+		cfg.wrap = cfg.width
 	}
 	return cfg, nil
 }
@@ -80,7 +97,8 @@ func loadLesson(dir string) (*content.Lesson, error) {
 }
 
 // run is the whole program, minus the process: it returns the exit code.
-func run(args []string, env func(string) string, stdout, stderr io.Writer, interactive bool) int {
+// interactive says that standard input and output are both a terminal.
+func run(args []string, env func(string) string, stdin io.Reader, stdout, stderr io.Writer, interactive bool) int {
 	if len(args) > 0 {
 		switch args[0] {
 		case "serve":
@@ -103,6 +121,9 @@ func run(args []string, env func(string) string, stdout, stderr io.Writer, inter
 	if cfg.format == views.FormatMarkdown && !cfg.tables {
 		// The lesson itself is written in Markdown: print its tables as Markdown.
 		cfg.tables = true
+	}
+	if cfg.plainLesson(interactive) {
+		return runAccessible(cfg, env, stdin, stdout, stderr)
 	}
 	if !cfg.print && !cfg.tables && interactive && cfg.lessonDir == "" {
 		return runShipped(cfg, env, stderr)
@@ -300,5 +321,5 @@ func indent(s string) string {
 
 func main() {
 	interactive := term.IsTerminal(os.Stdout.Fd()) && term.IsTerminal(os.Stdin.Fd())
-	os.Exit(run(os.Args[1:], os.Getenv, os.Stdout, os.Stderr, interactive))
+	os.Exit(run(os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr, interactive))
 }

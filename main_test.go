@@ -41,11 +41,15 @@ func TestCommandLine(t *testing.T) {
 		"tables":            {args: []string{"--tables"}, code: 0, stdout: "MATRIX", noEscapes: true},
 		"markdown":          {args: []string{"--format", "markdown"}, code: 0, stdout: "| Drug | Brand |", noEscapes: true},
 		"no motion flag":    {args: []string{"--no-motion", "--print"}, code: 0, stdout: "gene ON", noEscapes: true},
+		"accessible":        {args: []string{"--accessible", "--no-save"}, code: 0, stdout: "This is its accessible version", noEscapes: true},
+		"accessible presenter": {args: []string{"--accessible", "--present"}, code: 2,
+			firstLine: "jakstat: --accessible is a lesson for one reader; it has no presenter or speaker-notes view"},
+		"accessible print": {args: []string{"--accessible", "--print"}, code: 0, stdout: "Step 24/24", noEscapes: true},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			var out, errOut bytes.Buffer
-			code := run(tc.args, noEnv, &out, &errOut, false)
+			code := run(tc.args, noEnv, nil, &out, &errOut, false)
 			if code != tc.code {
 				t.Errorf("exit %d, want %d; stderr:\n%s", code, tc.code, errOut.String())
 			}
@@ -81,6 +85,12 @@ func TestMotionAndGlyphOptions(t *testing.T) {
 		"NO_MOTION=1":     {nil, map[string]string{"NO_MOTION": "1"}, config{width: 80, format: "text", theme: "auto", noMotion: true}},
 		"NO_MOTION=0":     {nil, map[string]string{"NO_MOTION": "0"}, config{width: 80, format: "text", theme: "auto"}},
 		"NO_MOTION empty": {nil, map[string]string{"NO_MOTION": ""}, config{width: 80, format: "text", theme: "auto"}},
+		"--accessible":    {[]string{"--accessible"}, nil, config{width: 80, format: "text", theme: "auto", accessible: true}},
+		"ACCESSIBLE=1":    {nil, map[string]string{"ACCESSIBLE": "1"}, config{width: 80, format: "text", theme: "auto", autoAccessible: true}},
+		"ACCESSIBLE=0":    {nil, map[string]string{"ACCESSIBLE": "0"}, config{width: 80, format: "text", theme: "auto"}},
+		"TERM=dumb":       {nil, map[string]string{"TERM": "dumb"}, config{width: 80, format: "text", theme: "auto", autoAccessible: true}},
+		"TERM=xterm":      {nil, map[string]string{"TERM": "xterm-256color"}, config{width: 80, format: "text", theme: "auto"}},
+		"a width given":   {[]string{"--width", "60"}, nil, config{width: 60, format: "text", theme: "auto", wrap: 60}},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -94,7 +104,7 @@ func TestMotionAndGlyphOptions(t *testing.T) {
 
 func TestPrintASCIIIsASCII(t *testing.T) {
 	var out, errOut bytes.Buffer
-	if code := run([]string{"--print", "--ascii", "--width", "60"}, noEnv, &out, &errOut, false); code != 0 {
+	if code := run([]string{"--print", "--ascii", "--width", "60"}, noEnv, nil, &out, &errOut, false); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
 	for i, b := range out.Bytes() {
@@ -123,7 +133,7 @@ func TestBrokenLessonNeverStarts(t *testing.T) {
 	first := filepath.Join(dir, entries[0].Name())
 	os.WriteFile(first, []byte("---\nid: welcome\ntitle: Hi\nsection: Start\nscene: disco\n---\nHello\n"), 0o644)
 	var out, errOut bytes.Buffer
-	code := run([]string{"--lesson", dir, "--print"}, noEnv, &out, &errOut, false)
+	code := run([]string{"--lesson", dir, "--print"}, noEnv, nil, &out, &errOut, false)
 	if code != 1 {
 		t.Fatalf("exit %d, want 1", code)
 	}
@@ -138,7 +148,9 @@ func TestBrokenLessonNeverStarts(t *testing.T) {
 
 // TestImportRules keeps the layers one way: main -> model -> views ->
 // content. The screens under model/ are the model's layer: they may not
-// reach up to the root, nor out to state, link or the classroom. content,
+// reach up to the root, nor out to state, link or the classroom. The
+// accessible lesson (linear) sits beside the model, on views and content:
+// no model, no terminal UI library. content,
 // the data and its validator, may use only the standard library, the YAML
 // parser and the Markdown parser (which has no terminal code).
 func TestImportRules(t *testing.T) {
@@ -157,6 +169,7 @@ func TestImportRules(t *testing.T) {
 		"model/resume":      screen,
 		"model/search":      screen,
 		"model/internal/ui": screen,
+		"linear":            {"jakstat/model", "jakstat/state", "jakstat/link", "jakstat/classroom", "charm.land/"},
 		"internal/fixture":  {"jakstat/views", "jakstat/model", "charm.land/"},
 		"link":              {"jakstat/", "charm.land/"},
 		"classroom":         {"jakstat/views", "jakstat/state", "jakstat/link"},
@@ -277,15 +290,15 @@ func TestServeFlags(t *testing.T) {
 		t.Errorf("parsed %+v", cfg)
 	}
 	var out, errOut bytes.Buffer
-	if code := run([]string{"serve", "--max-sessions", "0"}, noEnv, &out, &errOut, false); code != 2 || !strings.Contains(errOut.String(), "--max-sessions must be at least 1") {
+	if code := run([]string{"serve", "--max-sessions", "0"}, noEnv, nil, &out, &errOut, false); code != 2 || !strings.Contains(errOut.String(), "--max-sessions must be at least 1") {
 		t.Errorf("bad --max-sessions: %d %q", code, errOut.String())
 	}
 	errOut.Reset()
-	if code := run([]string{"serve", "--listen", "0.0.0.0:0", "--host-key", filepath.Join(t.TempDir(), "k")}, noEnv, &out, &errOut, false); code != 1 || !strings.Contains(errOut.String(), "without a room password") {
+	if code := run([]string{"serve", "--listen", "0.0.0.0:0", "--host-key", filepath.Join(t.TempDir(), "k")}, noEnv, nil, &out, &errOut, false); code != 1 || !strings.Contains(errOut.String(), "without a room password") {
 		t.Errorf("an open room on the network: %d %q", code, errOut.String())
 	}
 	out.Reset()
-	if code := run([]string{"serve", "--help"}, noEnv, &out, &errOut, false); code != 0 || !strings.Contains(out.String(), "--presenter-password") {
+	if code := run([]string{"serve", "--help"}, noEnv, nil, &out, &errOut, false); code != 0 || !strings.Contains(out.String(), "--presenter-password") {
 		t.Errorf("serve --help: %d", code)
 	}
 }
