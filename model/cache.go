@@ -33,15 +33,16 @@ type RenderCache struct {
 }
 
 // tableKey names one drawn lesson table: its rows and columns depend on the
-// table and the width, the highlight on the row and focus.
+// table, the step (the columns its text points at) and the width; what
+// shows on the height and the selected row (-1 while the table has no focus).
 type tableKey struct {
-	name    string
-	width   int
-	height  int
-	row     int
-	focused bool
-	look    views.Look
-	ascii   bool
+	name   string
+	step   int
+	width  int
+	height int
+	row    int
+	look   views.Look
+	ascii  bool
 }
 
 // sceneKey names one drawn scene frame.

@@ -9,7 +9,6 @@ import (
 	"slices"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/table"
 	tea "charm.land/bubbletea/v2"
 
 	"jakstat/content"
@@ -20,7 +19,7 @@ import (
 // Explorer geometry.
 const (
 	headerLines     = 3  // title, tabs, query line
-	caveatLines     = 1  // the caveat under the table
+	caveatLines     = 3  // the most the caveat under the table wraps onto
 	footerLines     = 2  // status line and help bar
 	minDetailsWidth = 40 // details beside the table need this much
 	minWideFrame    = 100
@@ -51,7 +50,8 @@ type Model struct {
 
 	// Derived by layout and refresh.
 	view      content.Table // the tab's rows after filtering and sorting
-	tbl       *table.Model  // never changed in place (models are copied): see refresh
+	fitted    fitKey        // what widths were fitted for
+	widths    []int         // the tab's columns; nil for cards
 	cards     bool
 	wide      bool // table and details side by side
 	tableW    int

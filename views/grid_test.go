@@ -1,0 +1,216 @@
+package views
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"jakstat/content"
+)
+
+func TestRunsKeepNumbersWhole(t *testing.T) {
+	tests := map[string][]string{
+		"itch eased (-0.7 vs -0.2 on a 0-10 scale)": {"itch", "eased", "(-0.7", "vs", "-0.2", "on", "a", "0-10", "scale)"},
+		"4 mg, raised to 30 mg":                     {"4 mg,", "raised", "to", "30 mg"},
+		"at week 16 and day 4":                      {"at", "week 16", "and", "day 4"},
+		"53.8% vs 15.1 % with vehicle":              {"53.8%", "vs", "15.1 %", "with", "vehicle"},
+		"itch 4+ points better":                     {"itch", "4+ points", "better"},
+		"a change of - 3 points":                    {"a", "change", "of", "- 3 points"},
+		"2022, 12+":                                 {"2022,", "12+"},
+		"EASI-75: 63% / 40% vs 12%":                 {"EASI-75:", "63% / 40%", "vs", "12%"},
+		"IL-4 / IL-13":                              {"IL-4", "/", "IL-13"},
+		"IL-4R-alpha + common gamma chain":          {"IL-4R-alpha", "+", "common", "gamma", "chain"},
+	}
+	for in, want := range tests {
+		if got := runs(in); !slices.Equal(got, want) {
+			t.Errorf("runs(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestWrapNeverSplitsANumber: at every width, a signed number stays whole
+// and with its unit (the card that split "-0.7 vs -" from "0.2").
+func TestWrapNeverSplitsANumber(t *testing.T) {
+	text := "Subgroup of Black patients: itch eased within about 12 hours (-0.7 vs -0.2 on a 0-10 scale), 1.5% cream, 4 mg daily"
+	whole := []string{"12 hours", "(-0.7", "-0.2", "0-10", "1.5%", "4 mg"}
+	for w := 8; w <= 60; w++ {
+		lines := wrapLines(text, w)
+		for _, ln := range lines {
+			if ansi.StringWidth(ln) > w {
+				t.Fatalf("width %d: %q is too wide", w, ln)
+			}
+		}
+		joined := strings.Join(lines, "\n")
+		for _, run := range whole {
+			if !strings.Contains(joined, run) {
+				t.Fatalf("width %d split %q:\n%s", w, run, joined)
+			}
+		}
+	}
+	if got := Truncate("Level Up: 15 mg, raised to 30 mg", 18); got != "Level Up: 15 mg…" {
+		t.Errorf("Truncate cut a number from its unit: %q", got)
+	}
+}
+
+func TestFitGrid(t *testing.T) {
+	g := content.Table{
+		Columns: []content.Column{{Title: "Drug", Min: 12}, {Title: "Note", Min: 6}, {Title: "Yes"}},
+		Rows:    [][]string{{"Abrocitinib", "a long note about the drug", "yes"}, {"Upadacitinib", "short", "no"}},
+	}
+	tests := map[string]struct {
+		width  int
+		want   []int
+		wantOK bool
+	}{
+		"everything fits":             {80, []int{12, 26, 3}, true},
+		"the long column wraps":       {30, []int{12, 12, 3}, true},
+		"minimums: the longest words": {24, []int{12, 6, 3}, true},
+		"too narrow: cards":           {23, nil, false},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			got, ok := FitGrid(g, tc.width, true)
+			if ok != tc.wantOK || fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("FitGrid(%d) = %v, %v; want %v, %v", tc.width, got, ok, tc.want, tc.wantOK)
+			}
+			if ok && GridWidth(got) > tc.width {
+				t.Errorf("columns take %d of %d", GridWidth(got), tc.width)
+			}
+		})
+	}
+	if w, ok := FitGrid(content.Table{Columns: g.Columns, Rows: [][]string{{"x", "incomprehensibilities", "y"}}}, 40, true); !ok || w[1] < 21 {
+		t.Errorf("no column may be narrower than its longest word: %v %v", w, ok)
+	}
+}
+
+// TestFocusColumnsComeFirst: a column the step points at gets its whole
+// width before others get any, so it reads one line a row.
+func TestFocusColumnsComeFirst(t *testing.T) {
+	l := shipped(t)
+	g := l.Table("cytokines")
+	jaks := slices.IndexFunc(g.Columns, func(c content.Column) bool { return c.Title == "JAKs" })
+	want := 0
+	for _, r := range g.Rows {
+		want = max(want, ansi.StringWidth(r[jaks]))
+	}
+	for _, w := range []int{64, 76, 80, 98, 100} {
+		plain, ok := FitGrid(g, w, true)
+		focused, ok2 := FitGrid(g.WithFocus([]string{"JAKs"}), w, true)
+		if !ok || !ok2 {
+			t.Fatalf("cytokines do not fit %d", w)
+		}
+		if focused[jaks] != want {
+			t.Errorf("width %d: the JAKs column gets %d of the %d it needs (%d without focus)", w, focused[jaks], want, plain[jaks])
+		}
+	}
+}
+
+// TestStepTablesKeepWhatTheTextPointsAt draws every step's table at the
+// widths a step uses: no cell of a column the text points at (or of a
+// whole column) is cut, and no line is wider than the window.
+func TestStepTablesKeepWhatTheTextPointsAt(t *testing.T) {
+	l := shipped(t)
+	s := NewStyles(true)
+	for _, st := range l.Steps {
+		if st.Table == "" {
+			continue
+		}
+		g := l.Table(st.Table).WithFocus(st.Columns)
+		for w := 60; w <= 200; w++ {
+			widths, ok := FitGrid(g, w, true)
+			if !ok {
+				continue // cards, which cut nothing
+			}
+			out := ansi.Strip(Grid(g, widths, GridOptions{Selected: -1, SortCol: -1}, s))
+			for _, ln := range strings.Split(out, "\n") {
+				if ansi.StringWidth(ln) > w {
+					t.Fatalf("%s at %d: %q is too wide", st.ID, w, ln)
+				}
+			}
+			gr := layoutGrid(g, widths, -1, false, true)
+			for r, row := range g.Rows {
+				for c, col := range g.Columns {
+					if !col.Kept() {
+						continue
+					}
+					lines, _ := clip(row[c], widths[c], 0)
+					text := strings.Join(gr.rows[r], "\n")
+					for _, ln := range lines {
+						if !strings.Contains(text, ln) {
+							t.Fatalf("%s at %d: %s cell %q lost %q", st.ID, w, col.Title, row[c], ln)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestGoldenGrids: the step tables as the lesson draws them, at the widths
+// of a 120, 100, 80 and 60-column window (less the frame's margin), and
+// the JAK pairs table beside the same table without its focus.
+func TestGoldenGrids(t *testing.T) {
+	l := shipped(t)
+	s := NewStyles(true)
+	for _, st := range l.Steps {
+		if st.Table == "" {
+			continue
+		}
+		g := l.Table(st.Table).WithFocus(st.Columns)
+		for _, w := range []int{120, 100, 80, 76, 60} {
+			t.Run(fmt.Sprintf("%s-%d", st.ID, w), func(t *testing.T) {
+				widths, ok := FitGrid(g, w, true)
+				var out string
+				if ok {
+					out = Grid(g, widths, GridOptions{Selected: 1, SortCol: -1}, s)
+				} else {
+					out, _ = Cards(g, w, 1, s)
+				}
+				golden.RequireEqual(t, []byte(ansi.Strip(out)))
+			})
+		}
+	}
+}
+
+// TestMatrixCards: a matrix card lists the drugs that list the side effect
+// on one line, with no line for the drugs that do not.
+func TestMatrixCards(t *testing.T) {
+	l := shipped(t)
+	g := l.Table("matrix")
+	out, tops := Cards(g, 60, -1, Styles{})
+	lines := strings.Split(out, "\n")
+	for i, top := range tops {
+		end := len(lines)
+		if i+1 < len(tops) {
+			end = tops[i+1] - 1
+		}
+		card := lines[top:end]
+		if len(card) > 3 || slices.Contains(card, "") || slices.ContainsFunc(card, func(ln string) bool { return strings.HasSuffix(ln, ":") }) {
+			t.Fatalf("card %d is %d lines:\n%s", i, len(card), strings.Join(card, "\n"))
+		}
+	}
+	if !strings.Contains(out, "  ● Cibinqo, Opzelura") {
+		t.Errorf("the common cold's card does not list its drugs:\n%s", strings.Join(lines[:4], "\n"))
+	}
+	golden.RequireEqual(t, []byte(out))
+}
+
+// BenchmarkFitGrid fits the widest-celled tables: the explorer does it once
+// per tab and window width, a step once per step and width.
+func BenchmarkFitGrid(b *testing.B) {
+	l := shipped(b)
+	for _, name := range []string{"trials", "alleffects", "matrix"} {
+		g := l.Table(name)
+		for _, w := range []int{78, 120} {
+			b.Run(fmt.Sprintf("%s-%d", name, w), func(b *testing.B) {
+				for b.Loop() {
+					FitGrid(g, w, true)
+				}
+			})
+		}
+	}
+}
