@@ -1,6 +1,7 @@
 package explorer
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -123,12 +124,27 @@ func (m *Model) syncKeys() {
 			_, ok := m.tabs[m.tab].Filter(fk.id)
 			fk.binding.SetEnabled(ok)
 		}
-		k.Link.SetEnabled(m.view.Spec.Link != nil && len(m.view.Rows) > 0)
-		k.Clear.SetEnabled(m.queries[m.tab].Active())
+		to, _ := m.linkTarget()
+		k.Link.SetEnabled(to >= 0)
+		// Details beside the table are always there: enter has nothing to open.
+		k.Details.SetEnabled(!m.wide && len(m.view.Rows) > 0)
+		k.Clear.SetEnabled(m.queries[m.tab].Changed())
+		switch {
+		case m.details && !m.wide:
+			k.Close.SetHelp("esc", "close details")
+		case len(m.back) > 0:
+			k.Close.SetHelp("esc", "back to "+m.backTitle())
+		default:
+			k.Close.SetHelp("esc", "back to the lesson")
+		}
 	}
 	short := k.ShortHelp()
-	if m.editing {
+	switch {
+	case m.editing:
 		short = []key.Binding{k.Done, k.Cancel}
+	case m.details && !m.wide:
+		// esc closes the details (enter does too, but one key is enough).
+		short = slices.DeleteFunc(short, func(b key.Binding) bool { return b.Help() == k.Details.Help() })
 	}
 	m.helpBar = views.HelpBar(*m.styles, short, m.frameW())
 }
@@ -195,4 +211,12 @@ func (m Model) Scrolled() (above, below int) {
 		return m.panel.Above(), m.panel.Below()
 	}
 	return 0, 0
+}
+
+// backTitle names the tab esc goes back to along the cross-links.
+func (m Model) backTitle() string {
+	if i := m.tabIndex(m.back[len(m.back)-1].Tab); i >= 0 {
+		return m.tabs[i].Title
+	}
+	return "the last table"
 }
