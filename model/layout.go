@@ -348,8 +348,9 @@ func (m *Model) syncKeys() {
 	default:
 		k.Back.SetHelp("esc", "clear search")
 	}
-	k.NextHit.SetEnabled(m.found.query != "")
-	k.PrevHit.SetEnabled(m.found.query != "")
+	// n and N work when the last search has another match to go to.
+	k.NextHit.SetEnabled(m.found.of > 1)
+	k.PrevHit.SetEnabled(m.found.of > 1)
 	k.Follow.SetEnabled(m.opts.Follow)
 	k.Blank.SetEnabled(m.opts.Present)
 	if m.screen == screenExplorer || m.opts.Notes {
@@ -372,6 +373,11 @@ func (m Model) lessonShortHelp() []key.Binding {
 	}
 	if p.overlay == overlayNone && p.focus == focusText && p.text.Above()+p.text.Below() == 0 {
 		short = slices.DeleteFunc(short, func(b key.Binding) bool { return b.Help() == k.Down.Help() })
+	}
+	if k.NextHit.Enabled() {
+		// After a search: which match this is, and the keys to the others.
+		hits := ui.Combine("n/N", views.MatchCount(m.found.hit, m.found.of)+": next/previous", k.NextHit, k.PrevHit)
+		short = slices.Insert(short, min(2, len(short)), hits)
 	}
 	return short
 }
