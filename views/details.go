@@ -184,15 +184,21 @@ func (d *detailWriter) trial(l *content.Lesson, t content.Trial) {
 	}
 	d.field("Drug", drug, nil)
 	d.field("Dose", t.Dose, nil)
+	d.field("Compared with", t.Comparator, nil)
 	d.field("Measured at", fmt.Sprintf("week %d", t.Week), nil)
 	d.field("Skin result", t.Skin, nil)
 	d.field("Itch", t.Itch, nil)
-	d.field("Caveat", "Trials ran for different lengths against different placebos or vehicles: compare each drug with its own comparator, not with another row.", nil)
+	if t.HeadToHead() {
+		d.field("Caveat", "A head-to-head trial: the drug against another medicine, not a dummy. It asks whether one works better than the other, a different question from the placebo and vehicle trials, so do not rank it against their rows.", nil)
+	} else {
+		d.field("Caveat", "Trials ran for different lengths, each against its own "+t.Comparator+": compare the drug with that, not with another row.", nil)
+	}
 	d.sources(l, t.Sources.IDs)
 }
 
 func (d *detailWriter) source(l *content.Lesson, src content.Source) {
 	d.title(src.ID + " " + src.Title)
+	d.field("Kind", src.Kind, nil)
 	d.field("Address", src.URL, nil)
 	var cited []string
 	for i, st := range l.Steps {

@@ -214,3 +214,23 @@ func BenchmarkFitGrid(b *testing.B) {
 		}
 	}
 }
+
+// TestTrialDetailsNameTheComparator: a trial's details say what it was
+// compared with, and a head-to-head trial's caveat says what sets it apart.
+func TestTrialDetailsNameTheComparator(t *testing.T) {
+	l := shipped(t)
+	g := l.Table("trials")
+	for i, tr := range l.Trials {
+		d := strings.Join(strings.Fields(Details(l, g, i, 200, Styles{})), " ")
+		if !strings.Contains(d, "Compared with: "+tr.Comparator) {
+			t.Errorf("%s: details do not name the comparator %q", tr.ID, tr.Comparator)
+		}
+		if tr.HeadToHead() != strings.Contains(d, "head-to-head trial") || strings.Contains(d, "placebos or vehicles") {
+			t.Errorf("%s: the caveat does not fit the trial:\n%s", tr.ID, d)
+		}
+	}
+	src := l.Sources[0]
+	if d := Details(l, l.Table("sources"), 0, 200, Styles{}); !strings.Contains(d, "Kind: "+src.Kind) {
+		t.Errorf("a source's details do not say its kind:\n%s", d)
+	}
+}
