@@ -63,6 +63,21 @@ func FitGrid(g content.Table, width int, cut bool) (widths []int, ok bool) {
 		}
 	}
 	spare = f.grow(widths, spare)
+	// Room no column can use to save a line: first a row's name or a focus
+	// column gets the width for one line a cell, then the rest is shared.
+	whole := make([]int, 0, n)
+	for c, col := range g.Columns {
+		if col.Kept() {
+			whole = append(whole, c)
+		}
+	}
+	slices.SortStableFunc(whole, func(a, b int) int { return (f.want[a] - widths[a]) - (f.want[b] - widths[b]) })
+	for _, c := range whole {
+		if need := f.want[c] - widths[c]; need <= spare {
+			widths[c] += need
+			spare -= need
+		}
+	}
 	f.share(widths, spare)
 	return widths, true
 }

@@ -130,10 +130,12 @@ func Grid(g content.Table, widths []int, o GridOptions, s Styles) string {
 		Render(strings.Repeat("─", GridWidth(widths))))
 	var body []string
 	var selTop, selEnd int
+	starts := make([]int, 0, len(gr.rows))
 	for r, row := range gr.rows {
 		if r > 0 && gr.spaced {
 			body = append(body, "")
 		}
+		starts = append(starts, len(body))
 		if r == o.Selected {
 			selTop, selEnd = len(body), len(body)+len(row)
 		}
@@ -151,18 +153,33 @@ func Grid(g content.Table, widths []int, o GridOptions, s Styles) string {
 	if o.Height <= 0 || len(body) <= room {
 		return strings.Join(append(lines, body...), "\n")
 	}
-	return strings.Join(lines, "\n") + "\n" + Window(body, scrollTop(selTop, selEnd, len(body), room), room)
+	return strings.Join(lines, "\n") + "\n" + Window(body, ScrollTop(starts, selTop, selEnd, len(body), room), room)
 }
 
-// scrollTop is the first line to show of n so that lines top to end show
-// in room lines: from the start when they fit there, else with them near
-// the middle (from their first line when they are taller than the room).
-func scrollTop(top, end, n, room int) int {
+// ScrollTop is the first line to show, of n lines holding items that start
+// at starts, so that the item from top to end shows in room lines: from
+// the start when it fits there, else with it near the middle. The view
+// always begins where an item does, so no item shows only its tail (and an
+// item taller than the room shows from its first line).
+func ScrollTop(starts []int, top, end, n, room int) int {
 	if room <= 0 || end <= room {
 		return 0
 	}
-	t := top - (room-(end-top))/2
-	return max(min(t, n-room, top), 0)
+	want := max(min(top-(room-(end-top))/2, n-room, top), 0)
+	// The latest item start at or before want, moved on to the first from
+	// which the item still shows whole.
+	best := 0
+	for _, s := range starts {
+		if s <= want {
+			best = s
+		}
+	}
+	for _, s := range starts {
+		if s >= best && s <= top && end-s <= room {
+			return s
+		}
+	}
+	return top
 }
 
 // GridHeight is how many lines Grid takes to draw every row.

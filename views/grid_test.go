@@ -234,3 +234,46 @@ func TestTrialDetailsNameTheComparator(t *testing.T) {
 		t.Errorf("a source's details do not say its kind:\n%s", d)
 	}
 }
+
+// TestScrollTop: a view starts where an item does, keeps the chosen item
+// whole and near the middle, and starts at the top when it can.
+func TestScrollTop(t *testing.T) {
+	starts := []int{0, 3, 6, 9, 12} // items of 2 lines and a blank, 14 lines
+	tests := []struct {
+		top, end, room, want int
+	}{
+		{0, 2, 5, 0},   // fits from the top
+		{3, 5, 5, 0},   // still fits from the top
+		{6, 8, 5, 3},   // the one before it shows whole above it
+		{12, 14, 5, 9}, // the last: as far down as a start allows
+		{6, 8, 2, 6},   // no room for more than it
+		{6, 8, 1, 6},   // taller than the room: from its first line
+		{9, 11, 6, 6},  // centred would be line 7, mid-item: back to 6
+	}
+	for _, tc := range tests {
+		got := ScrollTop(starts, tc.top, tc.end, 14, tc.room)
+		if got != tc.want {
+			t.Errorf("ScrollTop(item %d-%d, room %d) = %d, want %d", tc.top, tc.end, tc.room, got, tc.want)
+		}
+	}
+}
+
+// TestGridHeight: with a height, Grid draws exactly that many lines, with
+// the selected row in them, at every height a pane may have.
+func TestGridHeight(t *testing.T) {
+	l := shipped(t)
+	g := l.Table("trials")
+	widths, _ := FitGrid(g, 80, true)
+	s := NewStyles(true)
+	for sel := range g.Rows {
+		for h := 1; h <= 30; h++ {
+			out := ansi.Strip(Grid(g, widths, GridOptions{Selected: sel, SortCol: -1, Height: h}, s))
+			if n := len(strings.Split(out, "\n")); n > h {
+				t.Fatalf("row %d, height %d: %d lines", sel, h, n)
+			}
+			if h >= 10 && !strings.Contains(out, strings.Fields(g.Rows[sel][0])[0]) {
+				t.Fatalf("row %d, height %d: the selected row is out of view:\n%s", sel, h, out)
+			}
+		}
+	}
+}
