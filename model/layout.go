@@ -166,17 +166,20 @@ func (m Model) placeScene(d *dims) {
 // and the columns the text points at are never cut), or cards when the
 // columns do not fit. It returns how tall the table wants to be: every
 // row, or every card.
+// The fit is the same for every lesson sharing the cache (a classroom), so
+// it is worked out once per step and width.
 func (m *Model) fitTable() int {
 	p := &m.panes
-	p.cards, p.tableWidths = false, nil
-	width := m.dims().frameW
-	if widths, ok := views.FitGrid(p.grid, width, true); ok {
-		p.tableWidths = widths
-		return views.GridHeight(p.grid, widths)
-	}
-	p.cards = true
-	out, _ := views.Cards(p.grid, width, -1, *m.styles)
-	return len(views.SplitLines(out))
+	width, grid := m.dims().frameW, p.grid
+	fit := m.cache.fits.do(fitKey{step: m.nav.Step, width: width}, func() tableFit {
+		if widths, ok := views.FitGrid(grid, width, true); ok {
+			return tableFit{widths: widths, lines: views.GridHeight(grid, widths)}
+		}
+		out, _ := views.Cards(grid, width, -1, views.Styles{})
+		return tableFit{lines: len(views.SplitLines(out))}
+	})
+	p.tableWidths, p.cards = fit.widths, fit.widths == nil
+	return fit.lines
 }
 
 // layout fits every pane to the window and the current step, and the

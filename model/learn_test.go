@@ -367,3 +367,40 @@ func TestGlossaryRanksWordStarts(t *testing.T) {
 		t.Errorf("bio does not start with biologic:\n%s", s)
 	}
 }
+
+// BenchmarkExplorerFilter is one key typed into the explorer's text filter
+// on the Drugs tab (a letter, then backspace): filter and redraw.
+func BenchmarkExplorerFilter(b *testing.B) {
+	m := press(b, sized(b, 120, 40), "t", "1", "/", "o", "r")
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		k := "a"
+		if i%2 == 1 {
+			k = "backspace"
+		}
+		next, _ := m.Update(keyMsg(k))
+		m = next.(Model)
+	}
+}
+
+// BenchmarkTableStepKey is a row key on a table step (the trials), and a
+// move onto that step: fit the columns, then draw the table.
+func BenchmarkTableStepKey(b *testing.B) {
+	b.Run("row", func(b *testing.B) {
+		m := press(b, sized(b, 120, 40), "1", "4", "G", "tab")
+		b.ReportAllocs()
+		for i := 0; b.Loop(); i++ {
+			next, _ := m.Update(keyMsg([]string{"j", "k"}[i%2]))
+			m = next.(Model)
+			m.View()
+		}
+	})
+	b.Run("onto the step", func(b *testing.B) {
+		m := press(b, sized(b, 120, 40), "1", "3", "G")
+		b.ReportAllocs()
+		for b.Loop() {
+			next, _ := m.Update(keyMsg("right"))
+			next.View()
+		}
+	})
+}
