@@ -297,10 +297,15 @@ func runCmds(cmd tea.Cmd) {
 // BenchmarkSearchKey is one key typed into the search: filter the whole
 // lesson and redraw the results.
 func BenchmarkSearchKey(b *testing.B) {
-	m := press(b, sized(b, 120, 40), "/", "b", "o", "x")
+	typeAndErase(b, press(b, sized(b, 120, 40), "/", "b", "o", "x"), "e")
+}
+
+// typeAndErase times typing letter into the field open in m, then erasing
+// it, a key at a time.
+func typeAndErase(b *testing.B, m Model, letter string) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		k := "e"
+		k := letter
 		if i%2 == 1 {
 			k = "backspace"
 		}
@@ -371,16 +376,7 @@ func TestGlossaryRanksWordStarts(t *testing.T) {
 // BenchmarkExplorerFilter is one key typed into the explorer's text filter
 // on the Drugs tab (a letter, then backspace): filter and redraw.
 func BenchmarkExplorerFilter(b *testing.B) {
-	m := press(b, sized(b, 120, 40), "t", "1", "/", "o", "r")
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		k := "a"
-		if i%2 == 1 {
-			k = "backspace"
-		}
-		next, _ := m.Update(keyMsg(k))
-		m = next.(Model)
-	}
+	typeAndErase(b, press(b, sized(b, 120, 40), "t", "1", "/", "o", "r"), "a")
 }
 
 // BenchmarkTableStepKey is a row key on a table step (the trials), and a

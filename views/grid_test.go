@@ -113,13 +113,8 @@ func TestFocusColumnsComeFirst(t *testing.T) {
 // widths a step uses: no cell of a column the text points at (or of a
 // whole column) is cut, and no line is wider than the window.
 func TestStepTablesKeepWhatTheTextPointsAt(t *testing.T) {
-	l := shipped(t)
 	s := NewStyles(true)
-	for _, st := range l.Steps {
-		if st.Table == "" {
-			continue
-		}
-		g := l.Table(st.Table).WithFocus(st.Columns)
+	for id, g := range stepTables(t) {
 		for w := 60; w <= 200; w++ {
 			widths, ok := FitGrid(g, w, true)
 			if !ok {
@@ -128,7 +123,7 @@ func TestStepTablesKeepWhatTheTextPointsAt(t *testing.T) {
 			out := ansi.Strip(Grid(g, widths, GridOptions{Selected: -1, SortCol: -1}, s))
 			for _, ln := range strings.Split(out, "\n") {
 				if ansi.StringWidth(ln) > w {
-					t.Fatalf("%s at %d: %q is too wide", st.ID, w, ln)
+					t.Fatalf("%s at %d: %q is too wide", id, w, ln)
 				}
 			}
 			gr := layoutGrid(g, widths, -1, false, true)
@@ -141,7 +136,7 @@ func TestStepTablesKeepWhatTheTextPointsAt(t *testing.T) {
 					text := strings.Join(gr.rows[r], "\n")
 					for _, ln := range lines {
 						if !strings.Contains(text, ln) {
-							t.Fatalf("%s at %d: %s cell %q lost %q", st.ID, w, col.Title, row[c], ln)
+							t.Fatalf("%s at %d: %s cell %q lost %q", id, w, col.Title, row[c], ln)
 						}
 					}
 				}
@@ -151,18 +146,12 @@ func TestStepTablesKeepWhatTheTextPointsAt(t *testing.T) {
 }
 
 // TestGoldenGrids: the step tables as the lesson draws them, at the widths
-// of a 120, 100, 80 and 60-column window (less the frame's margin), and
-// the JAK pairs table beside the same table without its focus.
+// of a 120, 100, 80 and 60-column window, and of a projector's 80 (76).
 func TestGoldenGrids(t *testing.T) {
-	l := shipped(t)
 	s := NewStyles(true)
-	for _, st := range l.Steps {
-		if st.Table == "" {
-			continue
-		}
-		g := l.Table(st.Table).WithFocus(st.Columns)
+	for id, g := range stepTables(t) {
 		for _, w := range []int{120, 100, 80, 76, 60} {
-			t.Run(fmt.Sprintf("%s-%d", st.ID, w), func(t *testing.T) {
+			t.Run(fmt.Sprintf("%s-%d", id, w), func(t *testing.T) {
 				widths, ok := FitGrid(g, w, true)
 				var out string
 				if ok {
@@ -174,6 +163,19 @@ func TestGoldenGrids(t *testing.T) {
 			})
 		}
 	}
+}
+
+// stepTables is each shipped step's table, by step id, with the columns
+// its text points at marked.
+func stepTables(t *testing.T) map[string]content.Table {
+	l := shipped(t)
+	out := map[string]content.Table{}
+	for _, st := range l.Steps {
+		if st.Table != "" {
+			out[st.ID] = l.Table(st.Table).WithFocus(st.Columns)
+		}
+	}
+	return out
 }
 
 // TestMatrixCards: a matrix card lists the drugs that list the side effect
