@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/rivo/uniseg"
 )
 
 // Wrapping and cutting the plain text of table cells, cards and details.
@@ -115,13 +116,17 @@ func wrapLines(text string, width int) []string {
 					line, lineW = "", 0
 				}
 				head := ansi.Truncate(r, width, "")
+				if head == "" {
+					// A character wider than the whole line: it goes on a line alone.
+					head, _, _, _ = uniseg.FirstGraphemeClusterInString(r, -1)
+				}
 				out = append(out, head)
 				r = strings.TrimLeft(r[len(head):], " ")
 				rw = ansi.StringWidth(r)
 			}
 			switch {
-			case rw == 0:
-			case lineW == 0:
+			case r == "": // a run that was wider than the line, all split off
+			case line == "":
 				line, lineW = r, rw
 			case lineW+1+rw <= width:
 				line, lineW = line+" "+r, lineW+1+rw

@@ -5,9 +5,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/rivo/uniseg"
 
 	"jakstat/content"
 )
@@ -278,4 +280,36 @@ func TestGridHeight(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzWrapLines: wrapped text is never wider than asked, keeps every word
+// in order, and a number never leaves its unit, whatever the text.
+func FuzzWrapLines(f *testing.F) {
+	f.Add("itch eased (-0.7 vs -0.2 on a 0-10 scale), 4 mg at week 16", 12)
+	f.Add("IGA 0/1: 44% / 24% vs 8% placebo", 5)
+	f.Add("日本語 テキスト and Supercalifragilistic", 3)
+	f.Fuzz(func(t *testing.T, text string, width int) {
+		if !utf8.ValidString(text) {
+			t.Skip("the loader refuses text that is not UTF-8")
+		}
+		width = 1 + abs(width)%120
+		lines := wrapLines(text, width)
+		for _, ln := range lines {
+			if ansi.StringWidth(ln) > width && uniseg.GraphemeClusterCount(ln) > 1 {
+				t.Fatalf("%q at %d: %q is too wide", text, width, ln)
+			}
+		}
+		if longestRun(text) <= width {
+			if got, want := strings.Fields(strings.Join(lines, " ")), strings.Fields(text); !slices.Equal(got, want) {
+				t.Fatalf("%q at %d lost words: %q", text, width, got)
+			}
+			for _, para := range strings.Split(text, "\n") {
+				for _, r := range runs(para) {
+					if strings.Contains(r, " ") && !strings.Contains(strings.Join(lines, "\n"), r) {
+						t.Fatalf("%q at %d split %q", text, width, r)
+					}
+				}
+			}
+		}
+	})
 }
