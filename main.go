@@ -282,11 +282,14 @@ func progressFile(cfg config, env func(string) string) (*state.File, error) {
 func readProgress(file state.File, l *content.Lesson) model.Progress {
 	var p model.Progress
 	saved, ok, err := file.Load(l.Fingerprint(), len(l.Steps))
+	var problem *state.Problem
 	switch {
-	case errors.Is(err, state.ErrUnreadable):
-		p.Notice = "Saved progress could not be read" + detail(err, state.ErrUnreadable) + "; starting fresh."
+	case errors.As(err, &problem):
+		// One line that fits 80 columns: what was wrong, and where the file is now.
+		home, _ := os.UserHomeDir()
+		p.Notice = problem.Notice(home, noticeWidth)
 	case err != nil:
-		p.Notice = "Saved progress could not be used" + detail(err, state.ErrUnusable) + "; starting fresh."
+		p.Notice = "Saved progress could not be used: " + err.Error()
 	case ok:
 		p = model.Progress{Step: saved.Step, Answers: saved.Answers, Resume: saved.Step > 0}
 	}
@@ -296,10 +299,8 @@ func readProgress(file state.File, l *content.Lesson) model.Progress {
 	return p
 }
 
-// detail is what err says beyond sentinel, which the sentence already says.
-func detail(err, sentinel error) string {
-	return strings.TrimPrefix(err.Error(), sentinel.Error())
-}
+// noticeWidth is the line a start-up notice must fit: an 80-column terminal.
+const noticeWidth = 80
 
 // write prints the finished text; a reader that went away (| head) is not
 // worth a message.

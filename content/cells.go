@@ -227,12 +227,12 @@ func cytokineRows(l *Lesson, t *Table) {
 
 func trialRows(l *Lesson, t *Table) {
 	addRows(t, l.Trials, func(_ int, tr Trial) (string, []string) {
-		return tr.ID, []string{tr.Trial, l.shortDrugName(tr.Drug), strconv.Itoa(tr.Week), tr.Skin, cmp.Or(tr.Itch, "—")}
+		return tr.ID, []string{tr.Trial, l.shortDrugName(tr.Drug), tr.Comparator, strconv.Itoa(tr.Week), tr.Skin, cmp.Or(tr.Itch, "—")}
 	})
 }
 
 func sourceRows(l *Lesson, t *Table) {
-	addRows(t, l.Sources, func(_ int, s Source) (string, []string) { return s.ID, []string{s.ID, s.Title} })
+	addRows(t, l.Sources, func(_ int, s Source) (string, []string) { return s.ID, []string{s.ID, s.Kind, s.Title} })
 }
 
 // matrixRows is drugs x side effects: a column per drug, and a mark where

@@ -46,6 +46,14 @@ type Step struct {
 	Section string `yaml:"section"`
 	Scene   string `yaml:"scene"`
 	Table   string `yaml:"table"`
+	// Columns names, by title, the columns of Table that the text points
+	// the reader at ("look down the JAKs column"): no screen cuts them.
+	// Validate checks that they exist, and that every column the text
+	// points at is listed.
+	Columns []string `yaml:"columns"`
+	// Changes is how many of the changelog's newest entries follow the
+	// text, as a "Latest changes" list (the sources step shows them).
+	Changes int    `yaml:"changes"`
 	Sources Refs   `yaml:"sources"`
 	Notes   string `yaml:"notes"`
 

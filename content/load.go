@@ -94,6 +94,7 @@ func Load(fsys fs.FS) (*Lesson, error) {
 	l.unloaded = p.files()
 	l.index()
 	l.resolveFacts(&p)
+	l.addChanges()
 	if err := l.Validate(); err != nil {
 		var v Errors
 		if errors.As(err, &v) {

@@ -55,20 +55,25 @@ func (q Query) Active() bool {
 	return false
 }
 
-// Cleared returns the query with its filters and link removed and its sort kept.
-func (q Query) Cleared() Query {
-	out := NewQuery()
-	out.SortCol, out.Desc = q.SortCol, q.Desc
-	return out
-}
+// Sorted says whether the rows are sorted, not in data order.
+func (q Query) Sorted() bool { return q.SortCol >= 0 }
+
+// Changed says whether the query shows anything but every row in data order.
+func (q Query) Changed() bool { return q.Active() || q.Sorted() }
+
+// Cleared returns the query with its filters, link and sort removed: every
+// row, in data order.
+func (q Query) Cleared() Query { return NewQuery() }
 
 // Apply returns the indices of t's rows that match q, in q's order. It is
-// pure and cheap: an explorer runs it on every key press.
+// pure and cheap: an explorer runs it on every key press. The text matches
+// anywhere in a cell, or at the start of a word in what the row means (its
+// terms: "topical" finds the creams, whose cells say cream and ointment).
 func (l *Lesson) Apply(t Table, q Query) []int {
 	needle := strings.ToLower(strings.TrimSpace(q.Text))
 	out := make([]int, 0, len(t.Rows))
 	for i, row := range t.Rows {
-		if needle != "" && !rowContains(row, needle) {
+		if needle != "" && !rowContains(row, needle) && !(i < len(t.terms) && WordStart(t.terms[i], needle, 0) >= 0) {
 			continue
 		}
 		if !l.quickMatch(t, t.Keys[i], q) {

@@ -132,22 +132,60 @@ func (l *Lesson) TermSteps() [][]int {
 }
 
 // GlossaryOrder filters the terms by text (in the term, its aliases or its
-// meaning) and lists those used on the current step first; steps is what
-// TermSteps returned.
+// meaning) and lists the best matches first: the term itself, then a whole
+// word of it, then a word it starts, then the same in the meaning, then
+// the text anywhere ("bio" lists biologic before systemic, whose meaning
+// mentions biologics). Among equal matches, and with no filter, terms used
+// on the current step come first; steps is what TermSteps returned.
 func (l *Lesson) GlossaryOrder(steps [][]int, filter string, current int) []int {
 	f := strings.ToLower(strings.TrimSpace(filter))
-	var here, rest []int
+	type ranked struct{ i, rank int }
+	var found []ranked
 	for i, t := range l.Glossary {
-		if f != "" && !strings.Contains(strings.ToLower(t.Term+" "+strings.Join(t.Aliases, " ")+" "+t.Meaning), f) {
-			continue
+		rank := 0
+		if f != "" {
+			if rank = termRank(t, f); rank < 0 {
+				continue
+			}
 		}
-		if slices.Contains(steps[i], current) {
-			here = append(here, i)
+		if !slices.Contains(steps[i], current) {
+			rank = 2*rank + 1 // after the terms of this step that match as well
 		} else {
-			rest = append(rest, i)
+			rank *= 2
 		}
+		found = append(found, ranked{i, rank})
 	}
-	return append(here, rest...)
+	slices.SortStableFunc(found, func(a, b ranked) int { return a.rank - b.rank })
+	out := make([]int, len(found))
+	for n, r := range found {
+		out[n] = r.i
+	}
+	return out
+}
+
+// termRank says how well f (lower case) matches a glossary term, best
+// first, or -1 when it does not.
+func termRank(t Term, f string) int {
+	names := []string{strings.ToLower(t.Term)}
+	for _, a := range t.Aliases {
+		names = append(names, strings.ToLower(a))
+	}
+	meaning := strings.ToLower(t.Meaning)
+	switch {
+	case slices.Contains(names, f):
+		return 0
+	case slices.ContainsFunc(names, func(n string) bool { return hasWord(n, f) }):
+		return 1
+	case slices.ContainsFunc(names, func(n string) bool { return WordStart(n, f, 0) >= 0 }):
+		return 2
+	case hasWord(meaning, f):
+		return 3
+	case WordStart(meaning, f, 0) >= 0:
+		return 4
+	case strings.Contains(strings.Join(names, " ")+" "+meaning, f):
+		return 5
+	}
+	return -1
 }
 
 // NextUse is the step the glossary goes to for a term used on steps

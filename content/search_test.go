@@ -68,6 +68,25 @@ func TestGlossaryTermsAndOrder(t *testing.T) {
 	if got := l.GlossaryOrder(steps, "NASOPH", cur); len(got) != 1 || l.Glossary[got[0]].Term != "nasopharyngitis" {
 		t.Errorf("filter NASOPH: %v", got)
 	}
+	ranked := map[string][]string{ // filter: the terms it must list first, in order
+		"bio":   {"biologic"}, // before systemic, whose meaning says biologics
+		"jak":   {"JAK"},      // the term itself, before the terms it is a word of
+		"atp":   {"ATP", "ATP pocket"},
+		"vehic": {"vehicle"},
+	}
+	for filter, want := range ranked {
+		got := l.GlossaryOrder(steps, filter, cur)
+		for i, w := range want {
+			if i >= len(got) || l.Glossary[got[i]].Term != w {
+				var names []string
+				for _, g := range got {
+					names = append(names, l.Glossary[g].Term)
+				}
+				t.Errorf("filter %q lists %v; want %v first", filter, names, want)
+				break
+			}
+		}
+	}
 	if got := l.GlossaryOrder(steps, "qqqq", cur); len(got) != 0 {
 		t.Errorf("no-match filter returned %v", got)
 	}

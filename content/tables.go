@@ -1,6 +1,9 @@
 package content
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Column is one column of a lesson table. Min, Max and Whole are layout
 // hints in character cells, for any renderer that lays cells out in a grid.
@@ -12,9 +15,18 @@ type Column struct {
 	// Max caps the column so one long cell cannot starve the others; 0 means none.
 	Max int
 	// Whole keeps every cell of the column untruncated: a row's name is what
-	// the learner reads first, so a grid should stack its rows before cutting it.
+	// the learner reads first, so a grid wraps it, or stacks its rows, before
+	// cutting it.
 	Whole bool
+	// Focus marks a column the step's text points the reader at ("look down
+	// the JAKs column"): like Whole it is never cut, and a grid gives it its
+	// full width before any other column, so it reads down one line a row.
+	// Table.WithFocus sets it from a step's front matter.
+	Focus bool
 }
+
+// Kept says whether a grid must show every cell of the column whole.
+func (c Column) Kept() bool { return c.Whole || c.Focus }
 
 // Record says what a table's rows are, so a renderer knows how to tell
 // everything about one (its details) from its key.
@@ -38,6 +50,9 @@ type Table struct {
 	Rows    [][]string
 	// Keys identify each row's record (see Spec.Record).
 	Keys []string
+	// terms holds, per row, what the row means beyond its cells, lower
+	// case: a text filter matches them too (see TableSpec.terms).
+	terms []string
 }
 
 // ID is the table's registry id; "" for no table.
@@ -48,11 +63,31 @@ func (t Table) Subset(idx []int) Table {
 	out := t
 	out.Rows = make([][]string, 0, len(idx))
 	out.Keys = make([]string, 0, len(idx))
+	out.terms = nil
 	for _, i := range idx {
 		out.Rows = append(out.Rows, t.Rows[i])
 		out.Keys = append(out.Keys, t.Keys[i])
+		if i < len(t.terms) {
+			out.terms = append(out.terms, t.terms[i])
+		}
 	}
 	return out
+}
+
+// WithFocus returns the table with the columns titled in titles marked as
+// Focus: the columns a step's text points at (Step.Columns). Titles that
+// name no column are ignored; Validate reports them.
+func (t Table) WithFocus(titles []string) Table {
+	if len(titles) == 0 {
+		return t
+	}
+	t.Columns = slices.Clone(t.Columns)
+	for i, c := range t.Columns {
+		if slices.Contains(titles, c.Title) {
+			t.Columns[i].Focus = true
+		}
+	}
+	return t
 }
 
 // TableSpec describes one of the lesson's tables once: its id and title,
@@ -83,6 +118,11 @@ type TableSpec struct {
 	caption func(*Lesson) string
 	caveat  func(*Lesson) string
 	rows    func(*Lesson, *Table) // adds the rows and their keys
+	// terms says what the row with key means in words a reader may type
+	// but its cells do not show: a cream's route class (topical), a drug's
+	// generic and brand names, the regions that approved it, its targets.
+	// A text filter matches them as well as the cells.
+	terms func(l *Lesson, key string) []string
 	// linked says whether the row with key is tied to record link of the
 	// table a Link came from; nil when no link leads here.
 	linked func(l *Lesson, key, link string) bool
@@ -139,42 +179,48 @@ func Tables() []TableSpec {
 		{ID: "drugs", Title: "Drugs", Record: RecordDrug, Step: true, Explore: true, Handout: true,
 			Columns: []Column{
 				{Title: "Drug", Whole: true}, {Title: "Brand", Min: 8}, {Title: "Route", Min: 8},
-				{Title: "JAKs", Min: 8}, {Title: "FDA", Min: 9}, {Title: "EU", Min: 9},
-				{Title: "Japan", Min: 9}, {Title: "Boxed", Min: 5},
+				{Title: "JAKs", Min: 4}, {Title: "FDA", Min: 5}, {Title: "EU", Min: 5},
+				{Title: "Japan", Min: 5}, {Title: "Boxed", Min: 5},
 			},
 			Filters: drugFilters(), Link: &Link{To: "alleffects", Says: "the side effects this drug's label lists"},
 			caption: func(l *Lesson) string { return "JAK inhibitors and their eczema approvals, as of " + l.Meta.Checked },
-			caveat:  approvalsCaveat, rows: drugRows, linked: drugListsEffect, linkText: listingEffect},
+			caveat:  approvalsCaveat, rows: drugRows, terms: drugTerms, linked: drugListsEffect, linkText: listingEffect},
 		{ID: "alleffects", Title: "Side effects", Record: RecordSideEffect, Explore: true, Handout: true, Link: effectLink,
 			Columns: effectColumns,
 			caption: fixed("Every side effect in the data, with its label term and the drugs that list it"),
 			caveat:  fixed("From labels and trials; a figure is shown only where a source gives one."),
-			rows:    effectRows(func(string) bool { return true }, true), linked: effectListedFor, linkText: listedForDrug},
+			rows:    effectRows(func(string) bool { return true }, true), terms: effectTerms,
+			linked: effectListedFor, linkText: listedForDrug},
 		{ID: "trials", Title: "Trials", Record: RecordTrial, Step: true, Explore: true, Handout: true,
-			Columns: []Column{{Title: "Trial", Whole: true}, {Title: "Drug", Min: 8}, {Title: "Week", Min: 4}, {Title: "Skin result", Min: 18}, {Title: "Itch", Min: 10}},
-			caption: fixed("Pivotal trials against placebo or vehicle: not comparable across rows"),
-			caveat:  fixed("Trials differ in length and comparator: compare each drug with its own placebo, not with another row."),
-			rows:    trialRows},
+			Columns: []Column{{Title: "Trial", Whole: true}, {Title: "Drug", Min: 8}, {Title: "Against", Min: 9},
+				{Title: "Week", Min: 4}, {Title: "Skin result", Min: 18}, {Title: "Itch", Min: 10}},
+			caption: fixed("Pivotal trials, each against its own comparator (placebo, vehicle or another medicine): not comparable across rows"),
+			caveat:  fixed("Each row is one trial, with its own length and its own comparator (the Against column): compare a drug with that comparator, not with another row."),
+			rows:    trialRows, terms: trialTerms},
 		{ID: "cytokines", Title: "Cytokines", Record: RecordCytokine, Step: true, Explore: true, Handout: true,
 			Columns: []Column{{Title: "Cytokine", Whole: true}, {Title: "Receptor", Min: 14}, {Title: "JAKs", Min: 10}, {Title: "STAT", Min: 6}, {Title: "Role in eczema", Min: 14}},
 			caption: fixed("Which eczema cytokine signals through which pair of JAKs"),
-			caveat:  fixed("\"not confirmed\" marks what the sources do not verify."), rows: cytokineRows},
+			caveat:  fixed("\"not confirmed\" marks what the sources do not verify."), rows: cytokineRows, terms: cytokineTerms},
 		{ID: "matrix", Title: "Matrix", Record: RecordSideEffect, Explore: true, Handout: true, Link: effectLink,
 			Columns: []Column{{Title: "Side effect", Whole: true}}, // and a column per drug
 			caption: fixed("Which drugs list which side effects"),
-			caveat:  fixed("● where a drug's label or trials list the side effect."), rows: matrixRows},
+			caveat:  fixed("● where a drug's label or trials list the side effect."), rows: matrixRows, terms: effectTerms},
 		{ID: "sideeffects", Title: "Side effects", Record: RecordSideEffect, Step: true, ExploreAs: "alleffects",
 			Columns: effectColumns,
 			caption: fixed("Side effects in plain words, the label term, and which drugs list them"),
-			rows:    effectRows(func(g string) bool { return g != "boxed" }, true), linked: effectListedFor, linkText: listedForDrug},
+			rows:    effectRows(func(g string) bool { return g != "boxed" }, true), terms: effectTerms,
+			linked: effectListedFor, linkText: listedForDrug},
 		{ID: "boxed", Title: "Boxed warning", Record: RecordSideEffect, Step: true, ExploreAs: "alleffects",
 			Columns: []Column{{Title: "Warning", Whole: true}, {Title: "Label term", Min: 12}, {Title: "On the label of", Min: 16}},
 			caption: fixed("The five items of the FDA boxed warning and which labels carry them"),
-			rows:    effectRows(func(g string) bool { return g == "boxed" }, false), linked: effectListedFor, linkText: listedForDrug},
+			rows:    effectRows(func(g string) bool { return g == "boxed" }, false), terms: effectTerms,
+			linked: effectListedFor, linkText: listedForDrug},
 		{ID: "sources", Title: "Sources", Record: RecordSource, Step: true, Handout: true,
-			Columns: []Column{{Title: "ID", Whole: true}, {Title: "Title", Min: 20}},
-			caption: func(l *Lesson) string { return "Every source the lesson cites (facts checked " + l.Meta.Checked + ")" },
-			rows:    sourceRows},
+			Columns: []Column{{Title: "ID", Whole: true}, {Title: "Kind", Min: 9}, {Title: "Title", Min: 20}},
+			caption: func(l *Lesson) string {
+				return "Every source the lesson cites, with its kind (facts checked " + l.Meta.Checked + ")"
+			},
+			rows: sourceRows, terms: sourceTerms},
 	}
 }
 
@@ -220,6 +266,12 @@ func (l *Lesson) Table(id string) Table {
 	}
 	t := Table{Spec: s, Caption: s.caption(l), Columns: slices.Clone(s.Columns)}
 	s.rows(l, &t)
+	if s.terms != nil {
+		t.terms = make([]string, len(t.Keys))
+		for i, k := range t.Keys {
+			t.terms[i] = strings.ToLower(strings.Join(s.terms(l, k), " · "))
+		}
+	}
 	return t
 }
 

@@ -1,8 +1,10 @@
 package content
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestEczemaApprovalCells(t *testing.T) {
@@ -142,22 +144,28 @@ func TestApply(t *testing.T) {
 		col  int
 		want string
 	}{
-		"everything":             {drugs, NewQuery(), 1, "Cibinqo,Rinvoq,Olumiant,Opzelura,Corectim,Anzupgo,—"},
-		"text in any cell":       {drugs, q(func(q Query) Query { q.Text = "ointment"; return q }), 1, "Corectim"},
-		"text ignores case":      {drugs, q(func(q Query) Query { q.Text = "RINVOQ"; return q }), 1, "Rinvoq"},
-		"no match":               {drugs, q(func(q Query) Query { q.Text = "aspirin"; return q }), 1, ""},
-		"topical":                {drugs, q(with("route", "topical")), 1, "Opzelura,Corectim,Anzupgo"},
-		"oral":                   {drugs, q(with("route", "oral")), 1, "Cibinqo,Rinvoq,Olumiant,—"},
-		"FDA approved":           {drugs, q(with("region", "FDA+")), 1, "Cibinqo,Rinvoq,Opzelura,Anzupgo"},
-		"not FDA approved":       {drugs, q(with("region", "FDA-")), 1, "Olumiant,Corectim,—"},
-		"Japan approved":         {drugs, q(with("region", "Japan+")), 1, "Cibinqo,Rinvoq,Olumiant,Corectim"},
-		"boxed warning":          {drugs, q(with("boxed", "yes")), 1, "Cibinqo,Rinvoq,Olumiant,Opzelura"},
-		"filters combine":        {drugs, q(func(q Query) Query { return q.With("route", "topical").With("boxed", "yes") }), 1, "Opzelura"},
-		"drugs listing acne":     {drugs, q(func(q Query) Query { q.Link = "acne"; return q }), 1, "Cibinqo,Rinvoq"},
-		"sort by brand":          {drugs, q(func(q Query) Query { q.SortCol = 1; return q }), 1, "Anzupgo,Cibinqo,Corectim,Olumiant,Opzelura,Rinvoq,—"},
-		"sort by brand, reverse": {drugs, q(func(q Query) Query { q.SortCol, q.Desc = 1, true; return q }), 1, "—,Rinvoq,Opzelura,Olumiant,Corectim,Cibinqo,Anzupgo"},
-		"sort by FDA year":       {drugs, q(func(q Query) Query { q.SortCol = 4; return q.With("route", "topical") }), 1, "Opzelura,Anzupgo,Corectim"},
-		"side effects of Rinvoq": {effects, q(func(q Query) Query { q.Link = "upadacitinib"; q.Text = "acne"; return q }), 0, "Acne"},
+		"everything":              {drugs, NewQuery(), 1, "Cibinqo,Rinvoq,Olumiant,Opzelura,Corectim,Anzupgo,—"},
+		"text in any cell":        {drugs, q(func(q Query) Query { q.Text = "ointment"; return q }), 1, "Corectim"},
+		"text ignores case":       {drugs, q(func(q Query) Query { q.Text = "RINVOQ"; return q }), 1, "Rinvoq"},
+		"no match":                {drugs, q(func(q Query) Query { q.Text = "aspirin"; return q }), 1, ""},
+		"topical":                 {drugs, q(with("route", "topical")), 1, "Opzelura,Corectim,Anzupgo"},
+		"oral":                    {drugs, q(with("route", "oral")), 1, "Cibinqo,Rinvoq,Olumiant,—"},
+		"FDA approved":            {drugs, q(with("region", "FDA+")), 1, "Cibinqo,Rinvoq,Opzelura,Anzupgo"},
+		"not FDA approved":        {drugs, q(with("region", "FDA-")), 1, "Olumiant,Corectim,—"},
+		"Japan approved":          {drugs, q(with("region", "Japan+")), 1, "Cibinqo,Rinvoq,Olumiant,Corectim"},
+		"boxed warning":           {drugs, q(with("boxed", "yes")), 1, "Cibinqo,Rinvoq,Olumiant,Opzelura"},
+		"filters combine":         {drugs, q(func(q Query) Query { return q.With("route", "topical").With("boxed", "yes") }), 1, "Opzelura"},
+		"drugs listing acne":      {drugs, q(func(q Query) Query { q.Link = "acne"; return q }), 1, "Cibinqo,Rinvoq"},
+		"sort by brand":           {drugs, q(func(q Query) Query { q.SortCol = 1; return q }), 1, "Anzupgo,Cibinqo,Corectim,Olumiant,Opzelura,Rinvoq,—"},
+		"sort by brand, reverse":  {drugs, q(func(q Query) Query { q.SortCol, q.Desc = 1, true; return q }), 1, "—,Rinvoq,Opzelura,Olumiant,Corectim,Cibinqo,Anzupgo"},
+		"sort by FDA year":        {drugs, q(func(q Query) Query { q.SortCol = 4; return q.With("route", "topical") }), 1, "Opzelura,Anzupgo,Corectim"},
+		"a route class":           {drugs, q(func(q Query) Query { q.Text = "topical"; return q }), 1, "Opzelura,Corectim,Anzupgo"},
+		"a form the cells plural": {drugs, q(func(q Query) Query { q.Text = "creams"; return q }), 1, "Opzelura,Anzupgo"},
+		"a generic name":          {effects, q(func(q Query) Query { q.Text = "baricitinib"; q.SortCol = 0; return q }), 0, olumiant(l)},
+		"a region's other name":   {drugs, q(func(q Query) Query { q.Text = "europe"; return q }), 1, "Cibinqo,Rinvoq,Olumiant,Anzupgo"},
+		"a target inside a pair":  {drugs, q(func(q Query) Query { q.Text = "jak2"; return q }), 1, "Olumiant,Opzelura,Corectim,Anzupgo"},
+		"terms match word starts": {drugs, q(func(q Query) Query { q.Text = "opical"; return q }), 1, ""},
+		"side effects of Rinvoq":  {effects, q(func(q Query) Query { q.Link = "upadacitinib"; q.Text = "acne"; return q }), 0, "Acne"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -166,6 +174,19 @@ func TestApply(t *testing.T) {
 			}
 		})
 	}
+}
+
+// olumiant lists, sorted, the side effects the data reports for
+// baricitinib, whose rows show only its brand.
+func olumiant(l *Lesson) string {
+	var out []string
+	for _, se := range l.SideEffects {
+		if l.lists(se.ID, "baricitinib") {
+			out = append(out, se.Name)
+		}
+	}
+	slices.SortFunc(out, naturalCompare)
+	return strings.Join(out, ",")
 }
 
 func TestQueriesAreValues(t *testing.T) {
@@ -179,8 +200,11 @@ func TestQueriesAreValues(t *testing.T) {
 	}
 	c := a
 	c.SortCol, c.Desc, c.Text = 2, true, "x"
-	if got := c.Cleared(); got.Active() || got.SortCol != 2 || !got.Desc {
-		t.Errorf("Cleared = %+v", got)
+	if got := c.Cleared(); got.Changed() || got.SortCol != -1 || got.Desc {
+		t.Errorf("Cleared = %+v: want every row in data order", got)
+	}
+	if sorted := (Query{SortCol: 0}); sorted.Active() || !sorted.Changed() {
+		t.Error("a sort alone is a change, though it hides no row")
 	}
 	f, _ := Tables()[0].Filter("route")
 	if f.Next("") != "oral" || f.Next("topical") != "" || f.Next("nonsense") != "" {
@@ -270,5 +294,98 @@ func BenchmarkGridAndApply(b *testing.B) {
 				l.Apply(l.Table(name), q)
 			}
 		})
+	}
+}
+
+// TestTablesSayWhatTheyHold: the trials table shows each trial's
+// comparator, since placebo, vehicle and head-to-head trials share it, and
+// its caption does not call them all placebo or vehicle trials; the
+// sources table shows each source's kind.
+func TestTablesSayWhatTheyHold(t *testing.T) {
+	l := mustShipped(t)
+	trials := l.Table("trials")
+	against := slices.IndexFunc(trials.Columns, func(c Column) bool { return c.Title == "Against" })
+	if against < 0 {
+		t.Fatal("the trials table has no comparator column")
+	}
+	headToHead := 0
+	for i, tr := range l.Trials {
+		if trials.Rows[i][against] != tr.Comparator {
+			t.Errorf("%s: Against says %q, the data %q", tr.ID, trials.Rows[i][against], tr.Comparator)
+		}
+		if tr.HeadToHead() {
+			headToHead++
+		}
+	}
+	if headToHead == 0 {
+		t.Fatal("no head-to-head trial to test with")
+	}
+	for _, text := range []string{trials.Caption, trials.Spec.Caveat(l)} {
+		if strings.Contains(text, "against placebo or vehicle") || !strings.Contains(text, "comparator") {
+			t.Errorf("%q does not fit head-to-head trials", text)
+		}
+	}
+	sources := l.Table("sources")
+	for i, s := range l.Sources {
+		if !slices.Contains(sources.Rows[i], s.Kind) {
+			t.Errorf("source %s: row %v lacks its kind %q", s.ID, sources.Rows[i], s.Kind)
+		}
+	}
+}
+
+// TestStepColumns: WithFocus marks the columns a step names, and every
+// shipped step with a table names at least one (each points at some).
+func TestStepColumns(t *testing.T) {
+	l := mustShipped(t)
+	for _, st := range l.Steps {
+		if st.Table == "" {
+			continue
+		}
+		g := l.Table(st.Table).WithFocus(st.Columns)
+		var focus []string
+		for _, c := range g.Columns {
+			if c.Focus {
+				focus = append(focus, c.Title)
+			}
+		}
+		if len(focus) == 0 || !slices.Equal(focus, st.Columns) {
+			t.Errorf("step %s: focus %v, front matter %v", st.ID, focus, st.Columns)
+		}
+		if slices.ContainsFunc(l.Table(st.Table).Columns, func(c Column) bool { return c.Focus }) {
+			t.Errorf("step %s: WithFocus changed the table it was called on", st.ID)
+		}
+	}
+	if pointsAt("Look down the JAK column.", "JAKs") < 0 || pointsAt("the Label term column", "Label term") < 0 ||
+		pointsAt("a NONJAK column", "JAKs") >= 0 || pointsAt("JAK columns", "EU") >= 0 {
+		t.Error("pointsAt misreads which column a text points at")
+	}
+}
+
+// TestChangesFollowTheText: a step asking for changes shows the newest
+// changelog entries after its text, once, with their reasons.
+func TestChangesFollowTheText(t *testing.T) {
+	l, err := Load(func() fstest.MapFS {
+		fsys := validLesson()
+		fsys["lesson.yaml"] = &fstest.MapFile{Data: []byte("title: T\nchecked: 2026-11-26\ndisclaimer: D\nchanges:\n" +
+			"  - {date: 2026-01-02, what: Old *fix*, why: Because}\n" +
+			"  - {date: 2026-03-04, what: New fix with <b>, why: A reason}\n")}
+		fsys["01-a.md"] = &fstest.MapFile{Data: []byte("---\nid: a\ntitle: A\nsection: S\nchanges: 1\n---\nBody text.\n")}
+		return fsys
+	}())
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := l.Steps[0].Body
+	want := "Body text.\n\n### Latest changes\nThe newest 1 of the changelog's 2 entries:\n- **2026-03-04:** New fix with \\<b> *Why:* A reason"
+	if body != want {
+		t.Errorf("body:\n%s\nwant:\n%s", body, want)
+	}
+	if l.Steps[1].Body != "More text." {
+		t.Errorf("a step without changes got %q", l.Steps[1].Body)
+	}
+	shipped := mustShipped(t)
+	st := shipped.Steps[shipped.StepIndex("sources")]
+	if st.Changes == 0 || !strings.Contains(st.Body, shipped.Meta.RecentChanges(1)[0].Why) {
+		t.Error("the sources step does not show the latest change")
 	}
 }

@@ -146,6 +146,8 @@ func (l *Lesson) validateSteps(p *Errors) {
 		if st.Body == "" {
 			p.add(f, st.BodyLine, "the step has no text after its front matter")
 		}
+		checkColumns(p, st)
+		l.checkChanges(p, st)
 		checkBody(st, p)
 		l.refs(p, f, 2, st.Sources, "step "+st.ID, false)
 	}

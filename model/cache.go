@@ -20,6 +20,7 @@ type renderKey struct {
 }
 
 // RenderCache keeps rendered step bodies, scene frames and lesson tables
+// (and how each step's table fits each width)
 // so that View never renders and a step seen once comes back instantly.
 // Lessons showing the same lesson with the same options may share one: a
 // classroom's hundred students then render each step and frame once, not
@@ -27,21 +28,36 @@ type renderKey struct {
 // wait for it). It is safe for concurrent use. Entries are keyed by step
 // number, not content: a lesson that is edited (reloaded) needs a new cache.
 type RenderCache struct {
-	text   onceMap[renderKey]
-	scenes onceMap[sceneKey]
-	tables onceMap[tableKey]
+	text   onceMap[renderKey, string]
+	scenes onceMap[sceneKey, string]
+	tables onceMap[tableKey, string]
+	fits   onceMap[fitKey, tableFit]
+}
+
+// fitKey names a step's table fitted to a frame width.
+type fitKey struct {
+	step  int
+	width int
+}
+
+// tableFit is a step's table fitted to a width: its columns, or cards, and
+// how many lines it takes in full.
+type tableFit struct {
+	widths []int // nil for cards
+	lines  int
 }
 
 // tableKey names one drawn lesson table: its rows and columns depend on the
-// table and the width, the highlight on the row and focus.
+// table, the step (the columns its text points at) and the width; what
+// shows on the height and the selected row (-1 while the table has no focus).
 type tableKey struct {
-	name    string
-	width   int
-	height  int
-	row     int
-	focused bool
-	look    views.Look
-	ascii   bool
+	name   string
+	step   int
+	width  int
+	height int
+	row    int
+	look   views.Look
+	ascii  bool
 }
 
 // sceneKey names one drawn scene frame.
@@ -56,9 +72,10 @@ type sceneKey struct {
 // NewRenderCache returns an empty cache.
 func NewRenderCache() *RenderCache {
 	return &RenderCache{
-		text:   onceMap[renderKey]{m: map[renderKey]*onceEntry{}},
-		scenes: onceMap[sceneKey]{m: map[sceneKey]*onceEntry{}},
-		tables: onceMap[tableKey]{m: map[tableKey]*onceEntry{}},
+		text:   onceMap[renderKey, string]{m: map[renderKey]*onceEntry[string]{}},
+		scenes: onceMap[sceneKey, string]{m: map[sceneKey]*onceEntry[string]{}},
+		tables: onceMap[tableKey, string]{m: map[tableKey]*onceEntry[string]{}},
+		fits:   onceMap[fitKey, tableFit]{m: map[fitKey]*onceEntry[tableFit]{}},
 	}
 }
 
@@ -70,30 +87,30 @@ func (c *RenderCache) get(k renderKey) (string, bool) { return c.text.get(k) }
 func (c *RenderCache) put(k renderKey, s string) { c.text.do(k, func() string { return s }) }
 
 // onceMap computes each key's value once, however many ask at the same time.
-type onceMap[K comparable] struct {
+type onceMap[K comparable, V any] struct {
 	mu sync.Mutex
-	m  map[K]*onceEntry
+	m  map[K]*onceEntry[V]
 }
 
-type onceEntry struct {
+type onceEntry[V any] struct {
 	once sync.Once
-	v    string
+	v    V
 	done atomic.Bool
 }
 
-func (o *onceMap[K]) entry(k K) *onceEntry {
+func (o *onceMap[K, V]) entry(k K) *onceEntry[V] {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	e := o.m[k]
 	if e == nil {
-		e = &onceEntry{}
+		e = &onceEntry[V]{}
 		o.m[k] = e
 	}
 	return e
 }
 
 // do returns k's value, computing it with f if no one has yet.
-func (o *onceMap[K]) do(k K, f func() string) string {
+func (o *onceMap[K, V]) do(k K, f func() V) V {
 	e := o.entry(k)
 	e.once.Do(func() {
 		e.v = f()
@@ -103,12 +120,13 @@ func (o *onceMap[K]) do(k K, f func() string) string {
 }
 
 // get returns k's value if it has been computed.
-func (o *onceMap[K]) get(k K) (string, bool) {
+func (o *onceMap[K, V]) get(k K) (V, bool) {
 	o.mu.Lock()
 	e := o.m[k]
 	o.mu.Unlock()
 	if e == nil || !e.done.Load() {
-		return "", false
+		var zero V
+		return zero, false
 	}
 	return e.v, true
 }

@@ -95,3 +95,53 @@ func TestExplorerRandomKeys(t *testing.T) {
 		assertFits(t, m)
 	}
 }
+
+// TestExplorerFiltersOnMeaning: typing "topical" on the Drugs tab finds the
+// creams and the ointment, whose cells say cream and ointment.
+func TestExplorerFiltersOnMeaning(t *testing.T) {
+	m := press(t, sized(t, 120, 40), "t", "/", "t", "o", "p", "i", "c", "a", "l", "enter")
+	if n := explorerRows(m); n != 3 {
+		t.Fatalf("topical: %d rows", n)
+	}
+	s := screen(m)
+	for _, brand := range []string{"Opzelura", "Corectim", "Anzupgo"} {
+		if !strings.Contains(s, brand) {
+			t.Errorf("topical does not show %s:\n%s", brand, s)
+		}
+	}
+}
+
+// TestExplorerCrossLinkOnlyWhereItLeads: c is offered, and works, only on
+// a row that has rows tied to it (Ivarmacitinib's label lists none here).
+func TestExplorerCrossLinkOnlyWhereItLeads(t *testing.T) {
+	m := press(t, sized(t, 120, 40), "t", "G")
+	if explorerRow(m) != "ivarmacitinib" {
+		t.Fatalf("G selected %s", explorerRow(m))
+	}
+	if m.explorer.KeyMap.Link.Enabled() || strings.Contains(screen(m), "c: the side effects") {
+		t.Errorf("a drug with no side effects listed offers the cross-link:\n%s", screen(m))
+	}
+	if m = press(t, m, "c"); explorerTab(m) != "drugs" {
+		t.Errorf("c went to %s", explorerTab(m))
+	}
+	if m = press(t, m, "g"); !m.explorer.KeyMap.Link.Enabled() || !strings.Contains(screen(m), "c cross-link") {
+		t.Errorf("Abrocitinib does not offer its side effects:\n%s", screen(m))
+	}
+}
+
+// TestExplorerReopensWithoutTheCrossLink: a cross-link's filter is gone the
+// next time the explorer opens; the tab and a text filter stay.
+func TestExplorerReopensWithoutTheCrossLink(t *testing.T) {
+	m := press(t, sized(t, 100, 30), "t", "j", "c")
+	if explorerQuery(m).Link == "" {
+		t.Fatal("c did not follow the link")
+	}
+	m = press(t, m, "t", "t")
+	if m.screen != screenExplorer || explorerTab(m) != "alleffects" || explorerQuery(m).Link != "" ||
+		explorerRows(m) != len(m.lesson.Table("alleffects").Rows) {
+		t.Errorf("reopened on %s with %+v, %d rows", explorerTab(m), explorerQuery(m), explorerRows(m))
+	}
+	if !strings.Contains(screen(m), "esc back to the lesson") {
+		t.Errorf("esc still goes back along the old link:\n%s", screen(m))
+	}
+}

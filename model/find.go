@@ -19,6 +19,7 @@ func (m Model) gotoHit() (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.found.hit = (m.found.hit%len(hits) + len(hits)) % len(hits)
+	m.found.of = len(hits)
 	next, cmd := m.goStep(index[hits[m.found.hit]].Step) // lays out the text with the match highlighted
 	next.scrollToMatch()
 	return next, cmd

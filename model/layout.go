@@ -162,14 +162,24 @@ func (m Model) placeScene(d *dims) {
 	d.scene = sceneCaption
 }
 
-// tableLines is how tall the table wants to be: every row, or every card.
-func (m Model) tableLines(width int) int {
-	g := m.panes.grid
-	if _, ok := views.FitColumns(g, width, false); ok {
-		return len(g.Rows) + 2 // header and its rule
-	}
-	out, _ := views.Cards(g, width, -1, *m.styles)
-	return len(views.SplitLines(out))
+// fitTable fits the step's table to the frame: its columns (cells wrap,
+// and the columns the text points at are never cut), or cards when the
+// columns do not fit. It returns how tall the table wants to be: every
+// row, or every card.
+// The fit is the same for every lesson sharing the cache (a classroom), so
+// it is worked out once per step and width.
+func (m *Model) fitTable() int {
+	p := &m.panes
+	width, grid := m.dims().frameW, p.grid
+	fit := m.cache.fits.do(fitKey{step: m.nav.Step, width: width}, func() tableFit {
+		if widths, ok := views.FitGrid(grid, width, true); ok {
+			return tableFit{widths: widths, lines: views.GridHeight(grid, widths)}
+		}
+		out, _ := views.Cards(grid, width, -1, views.Styles{})
+		return tableFit{lines: len(views.SplitLines(out))}
+	})
+	p.tableWidths, p.cards = fit.widths, fit.widths == nil
+	return fit.lines
 }
 
 // layout fits every pane to the window and the current step, and the
@@ -182,7 +192,7 @@ func (m *Model) layout(reset bool) {
 	p := &m.panes
 	st := m.current()
 	if st.Table != "" {
-		p.grid = m.lesson.Table(st.Table)
+		p.grid = m.lesson.Table(st.Table).WithFocus(st.Columns)
 	} else {
 		p.grid, p.focus = content.Table{}, focusText
 	}
@@ -197,7 +207,7 @@ func (m *Model) layout(reset bool) {
 	}
 	p.tableWant = 0
 	if p.grid.ID() != "" {
-		p.tableWant = m.tableLines(min(m.width, ui.MaxFrameWidth))
+		p.tableWant = m.fitTable()
 	}
 	d := m.dims()
 
@@ -240,38 +250,29 @@ func (m *Model) refreshTable() {
 	p := &m.panes
 	p.tableView = ""
 	d := m.dims()
-	if p.grid.ID() == "" || d.tableH == 0 {
+	if p.grid.ID() == "" || d.tableH <= 0 {
 		return
+	}
+	// The selected row is marked only while the table has focus: until
+	// then nothing is selected.
+	sel := -1
+	if p.focus == focusTable {
+		sel = p.row
 	}
 	if p.cards {
-		p.tableView = ui.CardsView(p.grid, d.frameW, d.tableH, p.row, *m.styles)
+		p.tableView = ui.CardsView(p.grid, d.frameW, d.tableH, sel, *m.styles)
 		return
 	}
-	key := tableKey{name: p.grid.ID(), width: d.frameW, height: max(d.tableH, 2), row: p.row,
-		focused: p.focus == focusTable, look: views.LookFor(m.isDark), ascii: m.glyphs.ASCII}
+	key := tableKey{name: p.grid.ID(), step: m.nav.Step, width: d.frameW, height: d.tableH, row: sel,
+		look: views.LookFor(m.isDark), ascii: m.glyphs.ASCII}
 	grid, widths, styles := p.grid, p.tableWidths, *m.styles
 	p.tableView = m.cache.tables.do(key, func() string {
-		t, _ := ui.NewTable(grid, widths, -1, false, key.height, styles, key.focused)
-		t.SetCursor(key.row)
-		return t.View()
+		return views.Grid(grid, widths, views.GridOptions{Selected: key.row, SortCol: -1, Height: key.height}, styles)
 	})
 }
 
-// layoutTable fits the table's columns, or chooses cards when they do not fit.
-func (m *Model) layoutTable(d dims) {
-	p := &m.panes
-	p.cards, p.tableWidths = false, nil
-	defer m.refreshTable()
-	if p.grid.ID() == "" {
-		return
-	}
-	widths, ok := views.FitColumns(p.grid, d.frameW, false)
-	if !ok {
-		p.cards = true
-		return
-	}
-	p.tableWidths = widths
-}
+// layoutTable draws the table fitted by fitTable into its pane.
+func (m *Model) layoutTable(dims) { m.refreshTable() }
 
 // layoutPanel sizes what covers the step (details or every key) to the
 // content area.
@@ -350,8 +351,9 @@ func (m *Model) syncKeys() {
 	default:
 		k.Back.SetHelp("esc", "clear search")
 	}
-	k.NextHit.SetEnabled(m.found.query != "")
-	k.PrevHit.SetEnabled(m.found.query != "")
+	// n and N work when the last search has another match to go to.
+	k.NextHit.SetEnabled(m.found.of > 1)
+	k.PrevHit.SetEnabled(m.found.of > 1)
 	k.Follow.SetEnabled(m.opts.Follow)
 	k.Blank.SetEnabled(m.opts.Present)
 	if m.screen == screenExplorer || m.opts.Notes {
@@ -374,6 +376,11 @@ func (m Model) lessonShortHelp() []key.Binding {
 	}
 	if p.overlay == overlayNone && p.focus == focusText && p.text.Above()+p.text.Below() == 0 {
 		short = slices.DeleteFunc(short, func(b key.Binding) bool { return b.Help() == k.Down.Help() })
+	}
+	if k.NextHit.Enabled() {
+		// After a search: which match this is, and the keys to the others.
+		hits := ui.Combine("n/N", views.MatchCount(m.found.hit, m.found.of)+": next/previous", k.NextHit, k.PrevHit)
+		short = slices.Insert(short, min(2, len(short)), hits)
 	}
 	return short
 }

@@ -297,10 +297,15 @@ func runCmds(cmd tea.Cmd) {
 // BenchmarkSearchKey is one key typed into the search: filter the whole
 // lesson and redraw the results.
 func BenchmarkSearchKey(b *testing.B) {
-	m := press(b, sized(b, 120, 40), "/", "b", "o", "x")
+	typeAndErase(b, press(b, sized(b, 120, 40), "/", "b", "o", "x"), "e")
+}
+
+// typeAndErase times typing letter into the field open in m, then erasing
+// it, a key at a time.
+func typeAndErase(b *testing.B, m Model, letter string) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		k := "e"
+		k := letter
 		if i%2 == 1 {
 			k = "backspace"
 		}
@@ -317,4 +322,81 @@ func BenchmarkExplorerKey(b *testing.B) {
 		next, _ := m.Update(keyMsg([]string{"s", "o", "j", "x"}[i%4]))
 		m = next.(Model)
 	}
+}
+
+// TestSearchSaysWhichMatch: the search prompt says which match is chosen
+// ("match 2 of 6", "1 match") and offers only keys that work there; on the
+// step, the help bar offers n/N with the match, while there is another.
+func TestSearchSaysWhichMatch(t *testing.T) {
+	m := press(t, sized(t, 120, 40), "/", "j", "a", "k")
+	n := len(content.Search(m.search.Index(), "jak"))
+	if n < 3 {
+		t.Fatalf("jak matches %d lines", n)
+	}
+	prompt := strings.SplitN(screen(m), "\n", 6)[5]
+	if want := fmt.Sprintf("match 1 of %d", n); !strings.Contains(screen(m), want) || strings.Contains(screen(m), "n/N") {
+		t.Errorf("prompt lacks %q, or offers n/N where they are typed:\n%s", want, prompt)
+	}
+	m = press(t, m, "down", "enter")
+	if want := fmt.Sprintf("n/N match 2 of %d: next/previous", n); !strings.Contains(screen(m), want) {
+		t.Errorf("the step does not offer n/N with %q:\n%s", want, screen(m))
+	}
+	if m = press(t, m, "n"); !strings.Contains(screen(m), fmt.Sprintf("match 3 of %d", n)) {
+		t.Errorf("n did not move to match 3:\n%s", screen(m))
+	}
+	// A word found once: "1 match", and no n/N on the step.
+	once := ""
+	for _, w := range strings.Fields(strings.ToLower(m.lesson.Steps[0].Body)) {
+		if w = strings.Trim(w, ".,:;*()"); len(w) > 4 && len(content.Search(m.search.Index(), w)) == 1 {
+			once = w
+			break
+		}
+	}
+	if once == "" {
+		t.Fatal("no word of the first step is found exactly once")
+	}
+	m = press(t, sized(t, 120, 40), append([]string{"/"}, strings.Split(once, "")...)...)
+	if s := screen(m); !strings.Contains(s, "1 match ·") || strings.Contains(s, "1 matches") {
+		t.Errorf("one match of %q:\n%s", once, s)
+	}
+	if m = press(t, m, "enter"); m.keys.NextHit.Enabled() || strings.Contains(screen(m), "n/N") {
+		t.Errorf("n/N offered with nothing else to go to:\n%s", screen(m))
+	}
+}
+
+// TestGlossaryRanksWordStarts: "bio" lists biologic first, before terms
+// whose meaning only mentions biologics.
+func TestGlossaryRanksWordStarts(t *testing.T) {
+	m := press(t, sized(t, 120, 40), "d", "b", "i", "o")
+	if s := screen(m); !strings.Contains(s, "▸ biologic") {
+		t.Errorf("bio does not start with biologic:\n%s", s)
+	}
+}
+
+// BenchmarkExplorerFilter is one key typed into the explorer's text filter
+// on the Drugs tab (a letter, then backspace): filter and redraw.
+func BenchmarkExplorerFilter(b *testing.B) {
+	typeAndErase(b, press(b, sized(b, 120, 40), "t", "1", "/", "o", "r"), "a")
+}
+
+// BenchmarkTableStepKey is a row key on a table step (the trials), and a
+// move onto that step: fit the columns, then draw the table.
+func BenchmarkTableStepKey(b *testing.B) {
+	b.Run("row", func(b *testing.B) {
+		m := press(b, sized(b, 120, 40), "1", "4", "G", "tab")
+		b.ReportAllocs()
+		for i := 0; b.Loop(); i++ {
+			next, _ := m.Update(keyMsg([]string{"j", "k"}[i%2]))
+			m = next.(Model)
+			m.View()
+		}
+	})
+	b.Run("onto the step", func(b *testing.B) {
+		m := press(b, sized(b, 120, 40), "1", "3", "G")
+		b.ReportAllocs()
+		for b.Loop() {
+			next, _ := m.Update(keyMsg("right"))
+			next.View()
+		}
+	})
 }

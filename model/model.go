@@ -137,6 +137,7 @@ type Model struct {
 type found struct {
 	query string
 	hit   int // which of its matches is current
+	of    int // how many matches it has
 }
 
 // Loaded is a lesson parsed off the update loop, or why it could not be,

@@ -15,6 +15,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -34,34 +35,28 @@ type State struct {
 	Saved   time.Time       `json:"saved"`
 }
 
-// ErrUnusable wraps every reason a state file that was read cannot be used.
-var ErrUnusable = errors.New("saved progress cannot be used")
-
-// ErrUnreadable wraps every reason a state file cannot be read at all.
-var ErrUnreadable = errors.New("saved progress cannot be read")
-
 // MaxSize is the largest state file Load reads. Progress takes a few
 // hundred bytes; a file far larger is not progress, and reading it would
 // hold up the lesson's start.
 const MaxSize = 1 << 20
 
 // Parse reads a state file's bytes for a lesson with the given fingerprint
-// and number of steps. It never panics; anything it cannot use is an
-// error wrapping ErrUnusable.
+// and number of steps. It never panics; anything it cannot use is a
+// *Problem, which is ErrUnusable.
 func Parse(data []byte, lesson string, steps int) (State, error) {
 	var s State
 	if err := json.Unmarshal(data, &s); err != nil {
-		return State{}, fmt.Errorf("%w: not a state file (%v)", ErrUnusable, err)
+		return State{}, unusable("Damaged progress", "not a state file (%v)", err)
 	}
 	switch {
 	case s.Version != Version:
-		return State{}, fmt.Errorf("%w: written by another version of jakstat (format %d)", ErrUnusable, s.Version)
+		return State{}, unusable("Progress from another version", "written by another version of jakstat (format %d)", s.Version)
 	case s.Lesson != lesson:
-		return State{}, fmt.Errorf("%w: it belongs to another edition of the lesson", ErrUnusable)
+		return State{}, unusable("Progress of another lesson", "it belongs to another edition of the lesson")
 	case s.Step < 0:
-		return State{}, fmt.Errorf("%w: step %d", ErrUnusable, s.Step)
+		return State{}, unusable("Damaged progress", "step %d", s.Step)
 	case s.Step >= steps:
-		return State{}, fmt.Errorf("%w: step %d is past the lesson's end (%d steps)", ErrUnusable, s.Step+1, steps)
+		return State{}, unusable("Progress past the last step", "step %d is past the lesson's end (%d steps)", s.Step+1, steps)
 	}
 	return s, nil
 }
@@ -115,30 +110,54 @@ type File struct {
 }
 
 // Load reads the state for a lesson with the given fingerprint and number
-// of steps. A missing file is no progress (ok false, nil error). A file
-// that cannot be read (no permission, not a regular file) is left alone
-// and the error, wrapping ErrUnreadable, says why. A file that was read
-// but cannot be used (damaged, another version or lesson, too large) is
-// renamed aside, so nothing is lost, and the error, wrapping ErrUnusable,
-// says where it went.
+// of steps. A missing file is no progress (ok false, nil error). Any other
+// problem is a *Problem saying what is wrong and where the file is now. A
+// file that cannot be read (no permission, not a regular file) is left
+// alone: the error is ErrUnreadable. A file that was read but cannot be
+// used (damaged, another version or lesson, too large) is renamed aside,
+// so nothing is lost: the error is ErrUnusable.
 func (f File) Load(lesson string, steps int) (s State, ok bool, err error) {
 	data, err := f.read()
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		return State{}, false, nil
-	case errors.Is(err, ErrUnreadable):
-		return State{}, false, fmt.Errorf("%w; it was left where it is", err)
 	case err == nil:
 		s, err = Parse(data, lesson, steps)
 		if err == nil {
 			return s, true, nil
 		}
 	}
-	aside := f.Path + ".unreadable-" + time.Now().Format("20060102-150405")
-	if rerr := os.Rename(f.Path, aside); rerr != nil {
-		return State{}, false, fmt.Errorf("%w; could not set it aside either: %v", err, rerr)
+	var p *Problem
+	if !errors.As(err, &p) {
+		return State{}, false, err
 	}
-	return State{}, false, fmt.Errorf("%w; kept as %s", err, aside)
+	p.Path = f.Path
+	if p.kind == ErrUnreadable {
+		return State{}, false, p
+	}
+	aside, rerr := f.setAside()
+	if rerr != nil {
+		p.moveErr = rerr
+		return State{}, false, p
+	}
+	p.Path, p.Moved = aside, true
+	return State{}, false, p
+}
+
+// setAside renames the file to the first free name of progress.json.old,
+// progress.json.old-2, and so on, and returns it.
+func (f File) setAside() (string, error) {
+	for n := 1; n <= 99; n++ {
+		aside := f.Path + ".old"
+		if n > 1 {
+			aside += "-" + strconv.Itoa(n)
+		}
+		if _, err := os.Lstat(aside); errors.Is(err, os.ErrNotExist) {
+			return aside, os.Rename(f.Path, aside)
+		}
+	}
+	aside := f.Path + ".old-" + time.Now().Format("20060102-150405")
+	return aside, os.Rename(f.Path, aside)
 }
 
 // read reads the file if it is a regular file of at most MaxSize bytes. It
@@ -151,24 +170,24 @@ func (f File) read() ([]byte, error) {
 		return nil, err
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%w (%v)", ErrUnreadable, errText(err))
+		return nil, unreadable("%v", errText(err))
 	}
 	defer file.Close()
 	info, err := file.Stat()
 	switch {
 	case err != nil:
-		return nil, fmt.Errorf("%w (%v)", ErrUnreadable, errText(err))
+		return nil, unreadable("%v", errText(err))
 	case !info.Mode().IsRegular():
-		return nil, fmt.Errorf("%w: %s is not a regular file", ErrUnreadable, f.Path)
+		return nil, unreadable("not a regular file")
 	case info.Size() > MaxSize:
-		return nil, fmt.Errorf("%w: too large to be progress (%d bytes)", ErrUnusable, info.Size())
+		return nil, unusable("Oversized progress file", "too large to be progress (%d bytes)", info.Size())
 	}
 	data, err := io.ReadAll(io.LimitReader(file, MaxSize+1))
 	switch {
 	case err != nil:
-		return nil, fmt.Errorf("%w (%v)", ErrUnreadable, errText(err))
+		return nil, unreadable("%v", errText(err))
 	case len(data) > MaxSize: // it grew while being read
-		return nil, fmt.Errorf("%w: too large to be progress", ErrUnusable)
+		return nil, unusable("Oversized progress file", "too large to be progress")
 	}
 	return data, nil
 }

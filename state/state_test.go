@@ -64,11 +64,11 @@ func TestUnusableFilesAreSetAside(t *testing.T) {
 			if _, err := os.Stat(f.Path); !os.IsNotExist(err) {
 				t.Error("the unusable file is still in the way")
 			}
-			aside, _ := filepath.Glob(f.Path + ".unreadable-*")
-			if len(aside) != 1 {
-				t.Fatalf("set-aside copies: %v", aside)
+			var p *Problem
+			if !errors.As(err, &p) || !p.Moved || p.Path != f.Path+".old" {
+				t.Fatalf("the error does not say where the file went: %#v", err)
 			}
-			if data, _ := os.ReadFile(aside[0]); string(data) != tc.data {
+			if data, _ := os.ReadFile(p.Path); string(data) != tc.data {
 				t.Error("the set-aside copy differs from the original")
 			}
 		})
@@ -182,7 +182,7 @@ func TestUnreadableFilesAreLeftAlone(t *testing.T) {
 			if _, err := os.Lstat(f.Path); err != nil {
 				t.Error("the file was moved")
 			}
-			if aside, _ := filepath.Glob(f.Path + ".unreadable-*"); len(aside) != 0 {
+			if aside, _ := filepath.Glob(f.Path + ".old*"); len(aside) != 0 {
 				t.Errorf("an unreadable file was set aside: %v", aside)
 			}
 		})
@@ -308,5 +308,62 @@ func TestDirFor(t *testing.T) {
 				t.Errorf("DirFor = %q, %v; want %q, %q", got, err, tc.want, tc.wantErr)
 			}
 		})
+	}
+}
+
+// TestSetAsideNeverOverwrites: a second damaged file goes beside the first,
+// not over it.
+func TestSetAsideNeverOverwrites(t *testing.T) {
+	f := File{Path: filepath.Join(t.TempDir(), "progress.json")}
+	for i, want := range []string{".old", ".old-2", ".old-3"} {
+		os.WriteFile(f.Path, []byte{'{', byte('a' + i)}, 0o600)
+		var p *Problem
+		if _, _, err := f.Load("abc", 10); !errors.As(err, &p) || p.Path != f.Path+want {
+			t.Fatalf("damaged file %d: %v", i+1, err)
+		}
+		if data, _ := os.ReadFile(p.Path); string(data) != string([]byte{'{', byte('a' + i)}) {
+			t.Errorf("%s holds %q", p.Path, data)
+		}
+	}
+}
+
+// TestNoticeFitsALine: the notice names what is wrong and where the file
+// is, in one line of at most 80 columns for the usual folders (Linux and
+// macOS; a long one loses its middle).
+func TestNoticeFitsALine(t *testing.T) {
+	home := "/home/learner"
+	folders := map[string]string{
+		"linux": home + "/.local/state/jakstat",
+		"macOS": home + "/Library/Application Support/jakstat",
+		"XDG":   "/srv/classroom/shared/state/of/a/long/named/place/jakstat",
+	}
+	reasons := map[string]string{
+		"damaged":       "{broken",
+		"other version": `{"version": 99, "lesson": "abc", "step": 2}`,
+		"other lesson":  `{"version": 1, "lesson": "zzz", "step": 2}`,
+		"past the end":  `{"version": 1, "lesson": "abc", "step": 10}`,
+		"negative":      `{"version": 1, "lesson": "abc", "step": -1}`,
+	}
+	for where, dir := range folders {
+		for why, data := range reasons {
+			_, err := Parse([]byte(data), "abc", 10)
+			var p *Problem
+			if !errors.As(err, &p) {
+				t.Fatalf("%s: %v", why, err)
+			}
+			p.Path, p.Moved = dir+"/progress.json.old", true
+			n := p.Notice(home, 80)
+			if width(n) > 80 || strings.Contains(n, "\n") || !strings.HasPrefix(n, p.What+" moved to ") || !strings.HasSuffix(n, "jakstat/progress.json.old") {
+				t.Errorf("%s, %s: %q (%d columns)", where, why, n, width(n))
+			}
+			if where == "linux" && !strings.Contains(n, "~/.local/state/jakstat/progress.json.old") {
+				t.Errorf("%s, %s: the usual folder is not shown whole: %q", where, why, n)
+			}
+		}
+	}
+	left := unreadable("permission denied")
+	left.Path = home + "/.local/state/jakstat/progress.json"
+	if n := left.Notice(home, 80); width(n) > 80 || !strings.Contains(n, "permission denied") || !strings.Contains(n, "progress.json") {
+		t.Errorf("unreadable: %q", n)
 	}
 }

@@ -1,7 +1,6 @@
 package views
 
 import (
-	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -12,13 +11,16 @@ import (
 
 // Cards stacks a table's rows as cards for windows too narrow for columns:
 // the first cell is the card's title, the others are "Column: value" lines
-// wrapped at word boundaries. selected < 0 marks no card. It returns the
-// text and the line each card starts on, so the caller can scroll to one.
+// wrapped at word boundaries (empty cells are left out, and columns of
+// marks, like the matrix's drugs, are listed on one line after a mark).
+// selected < 0 marks no card. It returns the text and the line each card
+// starts on, so the caller can scroll to one.
 func Cards(g content.Table, width, selected int, s Styles) (string, []int) {
 	var b strings.Builder
 	starts := make([]int, 0, len(g.Rows))
 	line := 0
 	inner := max(width-2, 8)
+	marks := markColumns(g)
 	for i, row := range g.Rows {
 		if i > 0 {
 			b.WriteByte('\n')
@@ -32,7 +34,7 @@ func Cards(g content.Table, width, selected int, s Styles) (string, []int) {
 		}
 		// The title wraps rather than being cut: a card is the narrow
 		// layout, and a row's name is what the learner reads first.
-		for j, ln := range strings.Split(ansi.Wrap(cell(row, 0), inner, ""), "\n") {
+		for j, ln := range wrapLines(cell(row, 0), inner) {
 			if j > 0 {
 				marker = "  "
 			}
@@ -41,18 +43,62 @@ func Cards(g content.Table, width, selected int, s Styles) (string, []int) {
 			b.WriteByte('\n')
 			line++
 		}
+		var marked []string
 		for c := 1; c < len(g.Columns); c++ {
-			text := s.Label.Render(g.Columns[c].Title+": ") + s.Value.Render(cell(row, c))
-			wrapped := lipgloss.NewStyle().Width(inner).Render(text)
-			for _, ln := range strings.Split(wrapped, "\n") {
-				b.WriteString("  ")
-				b.WriteString(ln)
-				b.WriteByte('\n')
-				line++
+			v := cell(row, c)
+			switch {
+			case marks[c]:
+				if v != "" {
+					marked = append(marked, g.Columns[c].Title)
+				}
+				continue
+			case v == "":
+				continue
 			}
+			line += cardField(&b, g.Columns[c].Title+": ", v, inner, s)
+		}
+		if len(marked) > 0 {
+			line += cardField(&b, markText+" ", strings.Join(marked, ", "), inner, s)
 		}
 	}
 	return strings.TrimRight(b.String(), "\n"), starts
+}
+
+// markText is the mark a table puts in a cell to say yes.
+const markText = "●"
+
+// markColumns says which columns hold only marks or nothing (the matrix's
+// drugs): a card lists them on one line rather than one line each.
+func markColumns(g content.Table) []bool {
+	out := make([]bool, len(g.Columns))
+	for c := 1; c < len(g.Columns); c++ {
+		out[c] = true
+		for _, r := range g.Rows {
+			if v := cell(r, c); v != "" && v != markText {
+				out[c] = false
+				break
+			}
+		}
+	}
+	return out
+}
+
+// cardField writes a card's "label value" lines, wrapped to width and
+// indented under the title, and returns how many it wrote.
+func cardField(b *strings.Builder, label, value string, width int, s Styles) int {
+	lines := wrapLines(label+value, width)
+	for i, ln := range lines {
+		b.WriteString("  ")
+		if i == 0 && strings.HasPrefix(ln, label) {
+			b.WriteString(s.Label.Render(label) + s.Value.Render(ln[len(label):]))
+		} else if i == 0 {
+			b.WriteString(s.Label.Render(ln)) // a label too long for its line
+		} else {
+			b.WriteString(s.Value.Render(ln))
+		}
+		b.WriteByte('\n')
+	}
+	return len(lines)
 }
 
 func cell(row []string, i int) string {
@@ -70,7 +116,7 @@ func PlainTable(g content.Table, width int) string { return textTable(g, width, 
 // textTable is PlainTable, styled when s is not nil (a table in a step
 // body): the header bold, the rule a faint line, the cards as the lesson's.
 func textTable(g content.Table, width int, s *Styles) string {
-	widths, ok := FitColumns(g, width, true)
+	widths, ok := FitGrid(g, width, false)
 	if !ok {
 		if s != nil {
 			out, _ := Cards(g, width, -1, *s)
@@ -83,52 +129,19 @@ func textTable(g content.Table, width int, s *Styles) string {
 	if s != nil {
 		head, rule, ruleStyle = s.CardTitle, "─", s.Muted
 	}
+	gr := layoutGrid(g, widths, -1, false, false)
 	var b strings.Builder
-	writeRow := func(cells []string, style lipgloss.Style) {
-		wrapped := make([][]string, len(widths))
-		height := 1
-		for i, w := range widths {
-			wrapped[i] = strings.Split(ansi.Wordwrap(cell(cells, i), w, ""), "\n")
-			height = max(height, len(wrapped[i]))
-		}
-		for ln := 0; ln < height; ln++ {
-			var out strings.Builder
-			for i, w := range widths {
-				text := ""
-				if ln < len(wrapped[i]) {
-					text = wrapped[i][ln]
-				}
-				out.WriteString(style.Render(text))
-				out.WriteString(strings.Repeat(" ", max(w-ansi.StringWidth(text), 0)+cellPad))
-			}
-			b.WriteString(strings.TrimRight(out.String(), " "))
+	for _, ln := range gr.head {
+		b.WriteString(head.Render(strings.TrimRight(ln, " ")) + "\n")
+	}
+	b.WriteString(ruleStyle.Render(strings.Repeat(rule, GridWidth(widths)-cellPad)) + "\n")
+	for i, row := range gr.rows {
+		if i > 0 && gr.spaced {
 			b.WriteByte('\n')
 		}
-	}
-	titles := make([]string, len(g.Columns))
-	ruleWidth := 0
-	for i, c := range g.Columns {
-		titles[i] = c.Title
-		ruleWidth += widths[i] + cellPad
-	}
-	writeRow(titles, head)
-	b.WriteString(ruleStyle.Render(strings.Repeat(rule, ruleWidth-cellPad)) + "\n")
-	spaced := slices.ContainsFunc(g.Rows, func(r []string) bool { return multiLine(r, widths) })
-	for i, r := range g.Rows {
-		if i > 0 && spaced {
-			b.WriteByte('\n')
+		for _, ln := range row {
+			b.WriteString(strings.TrimRight(ln, " ") + "\n")
 		}
-		writeRow(r, lipgloss.NewStyle())
 	}
 	return strings.TrimRight(b.String(), "\n")
-}
-
-// multiLine says whether a row wraps; when any does, blank lines keep rows apart.
-func multiLine(r []string, widths []int) bool {
-	for i, w := range widths {
-		if ansi.StringWidth(cell(r, i)) > w {
-			return true
-		}
-	}
-	return false
 }

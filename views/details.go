@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"jakstat/content"
 )
@@ -185,15 +184,21 @@ func (d *detailWriter) trial(l *content.Lesson, t content.Trial) {
 	}
 	d.field("Drug", drug, nil)
 	d.field("Dose", t.Dose, nil)
+	d.field("Compared with", t.Comparator, nil)
 	d.field("Measured at", fmt.Sprintf("week %d", t.Week), nil)
 	d.field("Skin result", t.Skin, nil)
 	d.field("Itch", t.Itch, nil)
-	d.field("Caveat", "Trials ran for different lengths against different placebos or vehicles: compare each drug with its own comparator, not with another row.", nil)
+	if t.HeadToHead() {
+		d.field("Caveat", "A head-to-head trial: the drug against another medicine, not a dummy. It asks whether one works better than the other, a different question from the placebo and vehicle trials, so do not rank it against their rows.", nil)
+	} else {
+		d.field("Caveat", "Trials ran for different lengths, each against its own "+t.Comparator+": compare the drug with that, not with another row.", nil)
+	}
 	d.sources(l, t.Sources.IDs)
 }
 
 func (d *detailWriter) source(l *content.Lesson, src content.Source) {
 	d.title(src.ID + " " + src.Title)
+	d.field("Kind", src.Kind, nil)
 	d.field("Address", src.URL, nil)
 	var cited []string
 	for i, st := range l.Steps {
@@ -228,46 +233,6 @@ func refList(ids []string) string {
 		return ""
 	}
 	return "[" + strings.Join(ids, ", ") + "]"
-}
-
-// Wrap word-wraps text to width at spaces; see wrap.
-func Wrap(text string, width int) string { return wrap(text, width) }
-
-// wrap word-wraps text to width.
-//
-// It breaks only at spaces: the usual wrappers also break after hyphens,
-// which splits dates (2022-01-14) and names (IL-4R-alpha) across lines.
-// A word longer than a whole line is cut at grapheme boundaries.
-func wrap(text string, width int) string {
-	width = max(width, 1)
-	var out []string
-	for _, para := range strings.Split(text, "\n") {
-		line, lineW := "", 0
-		for _, w := range strings.Fields(para) {
-			ww := ansi.StringWidth(w)
-			for ww > width {
-				if lineW > 0 {
-					out = append(out, line)
-					line, lineW = "", 0
-				}
-				head := ansi.Truncate(w, width, "")
-				out = append(out, head)
-				w = w[len(head):]
-				ww = ansi.StringWidth(w)
-			}
-			switch {
-			case lineW == 0:
-				line, lineW = w, ww
-			case lineW+1+ww <= width:
-				line, lineW = line+" "+w, lineW+1+ww
-			default:
-				out = append(out, line)
-				line, lineW = w, ww
-			}
-		}
-		out = append(out, line)
-	}
-	return strings.Join(out, "\n")
 }
 
 // hang wraps text after a prefix, indenting continuation lines under the text.

@@ -55,7 +55,7 @@ func Glossary(s Styles, l *content.Lesson, steps [][]int, order []int, sel, curr
 // SearchResults renders the hit list: step, where, and the line around the match.
 func SearchResults(s Styles, index []content.SearchLine, hits []int, sel int, query Field, width, height int) string {
 	var b strings.Builder
-	b.WriteString(PromptText(s, "/", query, fmt.Sprintf("  %d matches · enter: go · n/N: next/previous · esc: close", len(hits)), width))
+	b.WriteString(PromptText(s, "/", query, "  "+searchHint(query.Text, len(hits), sel), width))
 	b.WriteString("\n")
 	if query.Text != "" && len(hits) == 0 {
 		b.WriteString("\n" + s.Warning.Render("No matches.") + "\n" + s.Muted.Render(Truncate("Try a shorter or different word.", width)))
@@ -74,6 +74,28 @@ func SearchResults(s Styles, index []content.SearchLine, hits []int, sel int, qu
 		b.WriteString(mark + s.Muted.Render(tag) + Highlight(s, around(ln.Text, query.Text, room), query.Text) + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// searchHint is what the search prompt says beside the typed text: which
+// of the matches is selected and the keys that work there (n and N work
+// once the search is closed, on the step: the status line says so then).
+func searchHint(query string, n, sel int) string {
+	switch {
+	case strings.TrimSpace(query) == "":
+		return "type to search every step · esc: close"
+	case n == 0:
+		return "no matches · esc: close"
+	}
+	return MatchCount(sel, n) + " · ↑/↓ choose · enter: go · esc: close"
+}
+
+// MatchCount says which of n matches is the current one (zero-based i):
+// "1 match", or "match 2 of 5".
+func MatchCount(i, n int) string {
+	if n == 1 {
+		return "1 match"
+	}
+	return fmt.Sprintf("match %d of %d", i+1, n)
 }
 
 // around cuts text to width, keeping the first match of query in view.

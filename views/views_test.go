@@ -47,44 +47,6 @@ func TestTruncateNeverSplitsWords(t *testing.T) {
 	}
 }
 
-func TestFitColumns(t *testing.T) {
-	g := content.Table{
-		Columns: []content.Column{{Title: "Drug", Min: 12}, {Title: "Note", Min: 6}},
-		Rows:    [][]string{{"Abrocitinib", "a long note about the drug"}, {"Upadacitinib", "short"}},
-	}
-	tests := map[string]struct {
-		width  int
-		want   []int
-		wantOK bool
-	}{
-		"everything fits":       {80, []int{12, 26}, true},
-		"the long column gives": {30, []int{12, 16}, true},
-		"minimums exactly":      {20, []int{12, 6}, true},
-		"too narrow for cards":  {19, nil, false},
-	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			got, ok := FitColumns(g, tc.width, false)
-			if ok != tc.wantOK || fmt.Sprint(got) != fmt.Sprint(tc.want) {
-				t.Errorf("FitColumns(%d) = %v, %v; want %v, %v", tc.width, got, ok, tc.want, tc.wantOK)
-			}
-			total := 0
-			for _, w := range got {
-				total += w + cellPad
-			}
-			if ok && total > tc.width {
-				t.Errorf("columns take %d of %d", total, tc.width)
-			}
-		})
-	}
-	if _, ok := FitColumns(g, 40, true); !ok {
-		t.Error("whole words should fit in 40")
-	}
-	if w, ok := FitColumns(content.Table{Columns: g.Columns, Rows: [][]string{{"x", "incomprehensibilities"}}}, 30, true); !ok || w[1] < 21 {
-		t.Errorf("wholeWords must keep the longest word: %v %v", w, ok)
-	}
-}
-
 // TestMarkdownFitsEveryWidth renders every step at every text width the
 // layout can ask for: no line may be wider than asked, and a blockquote's
 // bar must run down every line of it (glamour's own wrap breaks both).

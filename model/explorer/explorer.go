@@ -9,7 +9,6 @@ import (
 	"slices"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/table"
 	tea "charm.land/bubbletea/v2"
 
 	"jakstat/content"
@@ -20,7 +19,7 @@ import (
 // Explorer geometry.
 const (
 	headerLines     = 3  // title, tabs, query line
-	caveatLines     = 1  // the caveat under the table
+	caveatLines     = 3  // the most the caveat under the table wraps onto
 	footerLines     = 2  // status line and help bar
 	minDetailsWidth = 40 // details beside the table need this much
 	minWideFrame    = 100
@@ -48,10 +47,14 @@ type Model struct {
 	height  int
 	step    int // where the learner came from, for the title line
 	total   int
+	// back holds where each cross-link was followed from, latest last:
+	// esc goes back one. Switching tabs or reopening the explorer forgets it.
+	back []Crumb
 
 	// Derived by layout and refresh.
 	view      content.Table // the tab's rows after filtering and sorting
-	tbl       *table.Model  // never changed in place (models are copied): see refresh
+	fitted    fitKey        // what widths were fitted for
+	widths    []int         // the tab's columns; nil for cards
 	cards     bool
 	wide      bool // table and details side by side
 	tableW    int
@@ -61,13 +64,27 @@ type Model struct {
 	helpBar   string
 }
 
+// Crumb is where a cross-link was followed from (a tab and the key of its
+// selected row), and what the tab it led to showed before, so that going
+// back restores both.
+type Crumb struct {
+	Tab     string        `json:"tab"`
+	Row     string        `json:"row,omitempty"`
+	Details bool          `json:"details,omitempty"`
+	To      string        `json:"to"`
+	ToQuery content.Query `json:"toQuery"`
+	ToRow   string        `json:"toRow,omitempty"`
+}
+
 // Position is the explorer's state as data, for a follower to show the
-// same thing: the tab (a table id), its query, the selected row's key.
+// same thing: the tab (a table id), its query, the selected row's key,
+// and the cross-links followed to get there.
 type Position struct {
 	Tab     string        `json:"tab"`
 	Query   content.Query `json:"query"`
 	Row     string        `json:"row,omitempty"`
 	Details bool          `json:"details,omitempty"`
+	Back    []Crumb       `json:"back,omitempty"`
 }
 
 // New returns the explorer of l's tables.
@@ -92,12 +109,17 @@ func (m *Model) ensure() {
 	m.KeyMap.numberTabs(len(m.tabs))
 }
 
-// Open shows the explorer as it was left. From a lesson table (tableID and
-// the key of its selected row) it opens on the matching tab with that row
-// selected and no filter; with tableID "" it keeps the tab and filters.
+// Open shows the explorer as it was left, but for cross-links: each opening
+// starts with no link filter and nothing to go back to. From a lesson table
+// (tableID and the key of its selected row) it opens on the matching tab
+// with that row selected and no filter; with tableID "" it keeps the tab,
+// filters and sort.
 func (m Model) Open(tableID, rowKey string) Model {
 	m.ensure()
-	m.editing, m.details, m.help = false, false, false
+	m.editing, m.details, m.help, m.back = false, false, false, nil
+	for i := range m.queries {
+		m.queries[i].Link = ""
+	}
 	if spec, ok := content.Spec(tableID); ok {
 		if i := m.tabIndex(cmp.Or(spec.ExploreAs, spec.ID)); i >= 0 {
 			m.tab, m.queries[i] = i, content.NewQuery()
@@ -144,7 +166,7 @@ func (m Model) selected() string {
 
 // Position is the explorer's state as data.
 func (m Model) Position() Position {
-	return Position{Tab: m.tabID(), Query: m.query(), Row: m.selected(), Details: m.details}
+	return Position{Tab: m.tabID(), Query: m.query(), Row: m.selected(), Details: m.details, Back: slices.Clone(m.back)}
 }
 
 // Apply shows p: its tab, query, row and details.
@@ -154,7 +176,7 @@ func (m Model) Apply(p Position) Model {
 	if i := m.tabIndex(p.Tab); i >= 0 {
 		m.tab, m.queries[i] = i, p.Query
 	}
-	m.details = p.Details
+	m.details, m.back = p.Details, slices.Clone(p.Back)
 	m.layout()
 	m.selectKey(p.Row)
 	m.refresh()
@@ -262,15 +284,21 @@ func (m Model) browseKey(msg tea.KeyPressMsg) (Model, tea.Msg) {
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.QuitMsg{}
+	case key.Matches(msg, k.Leave):
+		return m, CloseMsg{}
 	case key.Matches(msg, k.Help):
 		m.help = true
 		m.helpPane = ui.NewPane(views.FullHelp(*m.styles, k.FullHelp()[:3], m.frameW()), m.frameW(), m.bodyHeight())
 	case key.Matches(msg, k.Close):
-		if m.details && !m.wide {
+		switch {
+		case m.details && !m.wide:
 			m.details = false
-			break
+		case len(m.back) > 0:
+			m.goBack()
+			return m, nil
+		default:
+			return m, CloseMsg{}
 		}
-		return m, CloseMsg{}
 	case m.details && !m.wide && m.panel.ScrollKey(msg, k.Up, k.Down, k.PageUp, k.PageDown):
 	case key.Matches(msg, k.Details):
 		m.details = !m.details
@@ -323,12 +351,12 @@ func (m *Model) changeView(msg tea.KeyPressMsg) bool {
 	q := &m.queries[m.tab]
 	switch {
 	case key.Matches(msg, k.NextTab):
-		m.tab, m.details = (m.tab+1)%len(m.tabs), false
+		m.tab, m.details, m.back = (m.tab+1)%len(m.tabs), false, nil
 	case key.Matches(msg, k.PrevTab):
-		m.tab, m.details = (m.tab+len(m.tabs)-1)%len(m.tabs), false
+		m.tab, m.details, m.back = (m.tab+len(m.tabs)-1)%len(m.tabs), false, nil
 	case key.Matches(msg, k.Tab):
 		if n := int(msg.String()[0] - '1'); n < len(m.tabs) {
-			m.tab, m.details = n, false
+			m.tab, m.details, m.back = n, false, nil
 		}
 	case key.Matches(msg, k.Sort):
 		q.SortCol = (q.SortCol+2)%(len(m.view.Columns)+1) - 1 // -1 (data order), 0, 1, ...
@@ -359,25 +387,72 @@ func (m *Model) move(n int) {
 	m.sel[m.tab] = ui.Clamp(m.sel[m.tab]+n, len(m.view.Rows))
 }
 
-// followLink jumps from the selected row to the rows it is tied to.
-func (m *Model) followLink() {
-	link := m.view.Spec.Link
-	from := m.selected()
+// linkTarget is the tab the selected row cross-links to and the query that
+// shows the rows tied to it, or -1 when it links to none (the table has no
+// link, or nothing is tied to this row).
+func (m Model) linkTarget() (int, content.Query) {
+	link, from := m.view.Spec.Link, m.selected()
 	if link == nil || from == "" {
+		return -1, content.Query{}
+	}
+	i := m.tabIndex(link.To)
+	if i < 0 {
+		return -1, content.Query{}
+	}
+	q := content.NewQuery()
+	q.Link = from
+	if len(m.lesson.Apply(m.full[i], q)) == 0 {
+		return -1, content.Query{}
+	}
+	return i, q
+}
+
+// followLink jumps from the selected row to the rows it is tied to,
+// remembering where it came from for esc.
+func (m *Model) followLink() {
+	i, q := m.linkTarget()
+	if i < 0 {
 		return
 	}
-	if i := m.tabIndex(link.To); i >= 0 {
-		q := content.NewQuery()
-		q.Link = from
-		m.tab, m.queries[i], m.sel[i], m.details = i, q, 0, false
-	}
+	to := m.tabs[i].ID
+	m.back = append(m.back, Crumb{Tab: m.tabID(), Row: m.selected(), Details: m.details,
+		To: to, ToQuery: m.queries[i], ToRow: m.rowOf(i)})
+	m.tab, m.queries[i], m.sel[i], m.details = i, q, 0, false
 	m.layout()
+}
+
+// rowOf is the key of the row selected on tab i, or "".
+func (m Model) rowOf(i int) string {
+	shown := m.lesson.Apply(m.full[i], m.queries[i])
+	if s := m.sel[i]; s < len(shown) {
+		return m.full[i].Keys[shown[s]]
+	}
+	return ""
+}
+
+// goBack returns to where the last cross-link was followed from, and puts
+// the tab it led to back as it was.
+func (m *Model) goBack() {
+	c := m.back[len(m.back)-1]
+	m.back = m.back[:len(m.back)-1]
+	if i := m.tabIndex(c.To); i >= 0 {
+		m.tab, m.queries[i] = i, c.ToQuery
+		m.layout()
+		m.selectKey(c.ToRow)
+	}
+	if i := m.tabIndex(c.Tab); i >= 0 {
+		m.tab = i
+	}
+	m.details = c.Details
+	m.layout()
+	m.selectKey(c.Row)
+	m.refresh()
 }
 
 // linkHint says where the link key leads from the selected row, or "".
 func (m Model) linkHint() string {
-	if l := m.view.Spec.Link; l != nil {
-		return m.KeyMap.Link.Help().Key + ": " + l.Says
+	if i, _ := m.linkTarget(); i >= 0 {
+		return m.KeyMap.Link.Help().Key + ": " + m.view.Spec.Link.Says
 	}
 	return ""
 }

@@ -29,6 +29,10 @@ func press(m Model, keys ...string) (Model, tea.Msg) {
 			msg = tea.KeyPressMsg{Code: tea.KeyEnter}
 		case "esc":
 			msg = tea.KeyPressMsg{Code: tea.KeyEscape}
+		case "tab":
+			msg = tea.KeyPressMsg{Code: tea.KeyTab}
+		case "shift+tab":
+			msg = tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
 		default:
 			msg = tea.KeyPressMsg{Code: rune(k[0]), Text: k}
 		}
@@ -83,11 +87,102 @@ func TestCrossLinkAndClose(t *testing.T) {
 	if m.tabID() != "alleffects" || m.query().Link != "examplinib" || len(m.view.Rows) != 3 {
 		t.Fatalf("c from Examplinib: tab %s link %q, %d rows", m.tabID(), m.query().Link, len(m.view.Rows))
 	}
-	if _, out := press(m, "esc"); out != (CloseMsg{}) {
-		t.Errorf("esc reported %#v", out)
+	if _, out := press(m, "t"); out != (CloseMsg{}) {
+		t.Errorf("t reported %#v", out)
 	}
 	if _, out := press(m, "q"); out != (tea.QuitMsg{}) {
 		t.Errorf("q reported %#v", out)
+	}
+}
+
+// helpBar is the explorer's help bar, as drawn.
+func helpBar(m Model) string { return ansi.Strip(m.helpBar) }
+
+// TestEscGoesBackAlongCrossLinks: esc after a cross-link goes back one
+// level, to the row it was followed from, and the tab it led to is as it
+// was; the help bar says where esc goes.
+func TestEscGoesBackAlongCrossLinks(t *testing.T) {
+	m, _ := press(opened(t, "", ""), "j", "c")
+	if m.tabID() != "alleffects" || m.query().Link != "samplitinib-cream" {
+		t.Fatalf("c from Samplitinib: tab %s link %q", m.tabID(), m.query().Link)
+	}
+	if !strings.Contains(helpBar(m), "esc back to Drugs") {
+		t.Errorf("the help bar does not say where esc goes: %s", helpBar(m))
+	}
+	m, _ = press(m, "c") // the common cold -> the drugs listing it
+	if m.tabID() != "drugs" || m.query().Link != "cold" {
+		t.Fatalf("c from the common cold: tab %s link %q", m.tabID(), m.query().Link)
+	}
+	m, out := press(m, "esc")
+	if out != nil || m.tabID() != "alleffects" || m.query().Link != "samplitinib-cream" || m.selected() != "cold" {
+		t.Fatalf("first esc: %#v, tab %s link %q row %s", out, m.tabID(), m.query().Link, m.selected())
+	}
+	m, out = press(m, "esc")
+	if out != nil || m.tabID() != "drugs" || m.selected() != "samplitinib-cream" || m.query().Link != "" {
+		t.Fatalf("second esc: %#v, tab %s row %s link %q", out, m.tabID(), m.selected(), m.query().Link)
+	}
+	if m, _ = press(m, "tab"); m.query().Link != "" {
+		t.Errorf("the side effects still filtered by the link gone back from: %q", m.query().Link)
+	}
+	m, _ = press(m, "shift+tab")
+	if !strings.Contains(helpBar(m), "esc back to the lesson") {
+		t.Errorf("with nothing to go back to: %s", helpBar(m))
+	}
+	if _, out = press(m, "esc"); out != (CloseMsg{}) {
+		t.Errorf("the last esc reported %#v", out)
+	}
+}
+
+// TestReopenedWithoutCrossLinks: the explorer opens again with its tabs,
+// text filters and sorts, but no cross-link filter and nothing to go back to.
+func TestReopenedWithoutCrossLinks(t *testing.T) {
+	m, _ := press(opened(t, "", ""), "c", "/", "c", "enter", "s")
+	m = m.Open("", "")
+	if q := m.query(); m.tabID() != "alleffects" || q.Link != "" || q.Text != "c" || q.SortCol != 0 || len(m.back) != 0 {
+		t.Errorf("reopened on %s with %+v, %d crumbs", m.tabID(), q, len(m.back))
+	}
+}
+
+// TestDetailsSayWhatEscDoes: over a narrow table, the details' help bar
+// says esc closes them, and it does; enter, which also does, is not shown.
+func TestDetailsSayWhatEscDoes(t *testing.T) {
+	m, _ := press(opened(t, "", ""), "enter")
+	if bar := helpBar(m); !m.details || !strings.Contains(bar, "esc close details") || strings.Contains(bar, "enter") {
+		t.Errorf("details' help bar: %s", bar)
+	}
+	m, out := press(m, "esc")
+	if out != nil || m.details || !strings.Contains(helpBar(m), "esc back to the lesson") {
+		t.Errorf("esc: %#v, details %v, help %s", out, m.details, helpBar(m))
+	}
+}
+
+// TestSortReturnsToDataOrder: s goes through every column and back to the
+// data order; x clears a sort as well as filters.
+func TestSortReturnsToDataOrder(t *testing.T) {
+	m := opened(t, "", "")
+	for range m.view.Columns {
+		m, _ = press(m, "s")
+	}
+	if m.query().SortCol != len(m.view.Columns)-1 {
+		t.Fatalf("s on each column: %+v", m.query())
+	}
+	if m, _ = press(m, "s"); m.query().Sorted() {
+		t.Errorf("s after the last column does not return to data order: %+v", m.query())
+	}
+	m, _ = press(m, "S")
+	if !m.KeyMap.Clear.Enabled() {
+		t.Error("x is not offered for a sort")
+	}
+	if m, _ = press(m, "x"); m.query().Changed() || m.selected() != "examplinib" {
+		t.Errorf("x left %+v", m.query())
+	}
+}
+
+// TestLinkOnlyWhereItLeads: a tab with no cross-link does not offer c.
+func TestLinkOnlyWhereItLeads(t *testing.T) {
+	m, _ := press(opened(t, "", ""), "3")
+	if m.KeyMap.Link.Enabled() || strings.Contains(helpBar(m), "cross-link") || strings.Contains(ansi.Strip(m.View()), "c: ") {
+		t.Errorf("trials offer a cross-link: %s", helpBar(m))
 	}
 }
 

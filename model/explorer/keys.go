@@ -22,7 +22,8 @@ type KeyMap struct {
 	Bottom   key.Binding
 	Details  key.Binding
 	Link     key.Binding
-	Close    key.Binding
+	Close    key.Binding // esc: closes details, goes back along a cross-link, or leaves
+	Leave    key.Binding // t: back to the lesson from anywhere
 	Filter   key.Binding
 	Sort     key.Binding
 	Reverse  key.Binding
@@ -53,14 +54,15 @@ func DefaultKeyMap() KeyMap {
 		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last row")),
 		Details:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details")),
 		Link:     key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cross-link")),
-		Close:    key.NewBinding(key.WithKeys("esc", "t"), key.WithHelp("esc", "back to the lesson")),
+		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the lesson")),
+		Leave:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "back to the lesson")),
 		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort column")),
 		Reverse:  key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "reverse")),
 		Route:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "oral/topical")),
 		Region:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "FDA/EU/Japan")),
 		Boxed:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "boxed warning")),
-		Clear:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "clear filters")),
+		Clear:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "clear filters and sort")),
 		Help:     ui.Help(),
 		Quit:     ui.Quit(),
 
@@ -78,7 +80,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp is the explorer's "?" screen.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.NextTab, k.PrevTab, k.Tab, k.Details, k.Link, k.Close},
+		{k.NextTab, k.PrevTab, k.Tab, k.Details, k.Link, k.Close, k.Leave},
 		{k.Filter, k.Sort, k.Reverse, k.Route, k.Region, k.Boxed, k.Clear},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Help, k.Quit},
 		{k.Done, k.Cancel, k.Interrupt},
@@ -109,7 +111,7 @@ func (k *KeyMap) numberTabs(n int) {
 // browse enables the keys of browsing the rows, or of typing the filter.
 func (k *KeyMap) browse(on bool) {
 	for _, b := range []*key.Binding{&k.NextTab, &k.PrevTab, &k.Tab, &k.Up, &k.Down, &k.PageUp, &k.PageDown,
-		&k.Top, &k.Bottom, &k.Details, &k.Link, &k.Close, &k.Filter, &k.Sort, &k.Reverse, &k.Route,
+		&k.Top, &k.Bottom, &k.Details, &k.Link, &k.Close, &k.Leave, &k.Filter, &k.Sort, &k.Reverse, &k.Route,
 		&k.Region, &k.Boxed, &k.Clear, &k.Help, &k.Quit} {
 		b.SetEnabled(on)
 	}

@@ -1,11 +1,11 @@
 package explorer
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/table"
 	"charm.land/lipgloss/v2"
 
 	"jakstat/model/internal/ui"
@@ -16,7 +16,23 @@ func (m Model) frameW() int { return min(m.width, ui.MaxFrameWidth) }
 
 // bodyHeight is the lines between the header and the caveat.
 func (m Model) bodyHeight() int {
-	return max(m.height-headerLines-caveatLines-footerLines, 1)
+	return max(m.height-headerLines-len(m.caveat())-footerLines, 1)
+}
+
+// caveat is the tab's caveat wrapped to the frame, in at most caveatLines.
+func (m Model) caveat() []string {
+	if m.tab >= len(m.tabs) {
+		return nil
+	}
+	text := m.tabs[m.tab].Caveat(m.lesson)
+	if text == "" {
+		return nil
+	}
+	lines := views.SplitLines(views.Wrap(text, m.frameW()))
+	if len(lines) > caveatLines {
+		lines = append(lines[:caveatLines-1], views.Truncate(strings.Join(lines[caveatLines-1:], " "), m.frameW()))
+	}
+	return lines
 }
 
 // layout filters and sorts the tab's rows and fits the table, cards and
@@ -28,22 +44,41 @@ func (m *Model) layout() {
 	full, q := m.full[m.tab], m.queries[m.tab]
 	m.view = full.Subset(m.lesson.Apply(full, q))
 	m.sel[m.tab] = ui.Clamp(m.sel[m.tab], len(m.view.Rows))
-	frameW, h := m.frameW(), m.bodyHeight()
-	m.wide = false
-	widths, ok := views.FitColumns(m.view, frameW-minDetailsWidth-ui.Gap, false)
-	if ok && frameW >= minWideFrame {
-		m.wide = true
-	} else {
-		widths, ok = views.FitColumns(m.view, frameW, false)
-	}
-	m.cards = !ok
-	m.tableW = frameW
-	if ok {
-		var t table.Model
-		t, m.tableW = ui.NewTable(m.view, widths, q.SortCol, q.Desc, max(h, 2), *m.styles, true)
-		m.tbl = &t
-	}
+	m.fit()
 	m.refresh()
+}
+
+// fit sizes the tab's columns for all of its rows, so they stand still
+// while a filter narrows them, once per tab and window width: across the
+// window, or as cards when the columns do not fit. In a wide window the
+// details go beside the table when that costs the table little: it cuts
+// no more cells, and takes at most a third more lines.
+func (m *Model) fit() {
+	frameW := m.frameW()
+	if m.fitted == (fitKey{tab: m.tab, width: frameW, ok: true}) {
+		return
+	}
+	m.fitted = fitKey{tab: m.tab, width: frameW, ok: true}
+	full := m.full[m.tab]
+	widths, ok := views.FitGrid(full, frameW, true)
+	m.wide = false
+	if ok && frameW >= minWideFrame {
+		beside, fits := views.FitGrid(full, frameW-minDetailsWidth-ui.Gap, true)
+		if fits && views.GridCuts(full, beside) <= views.GridCuts(full, widths) &&
+			3*views.GridHeight(full, beside) <= 4*views.GridHeight(full, widths) {
+			m.wide, widths = true, beside
+		}
+	}
+	m.cards, m.widths, m.tableW = !ok, widths, frameW
+	if ok {
+		m.tableW = views.GridWidth(widths)
+	}
+}
+
+// fitKey is what the columns were last fitted for.
+type fitKey struct {
+	tab, width int
+	ok         bool // they were fitted at all
 }
 
 // refresh redraws the table and details after the selection moves, and
@@ -53,6 +88,7 @@ func (m *Model) refresh() {
 		return
 	}
 	h, frameW, sel := m.bodyHeight(), m.frameW(), m.cur()
+	q := m.queries[m.tab]
 	switch {
 	case len(m.view.Rows) == 0:
 		m.tableView = m.styles.Warning.Render("No rows match.") + "\n" +
@@ -60,9 +96,7 @@ func (m *Model) refresh() {
 	case m.cards:
 		m.tableView = ui.CardsView(m.view, frameW, h, sel, *m.styles)
 	default:
-		t := *m.tbl
-		t.SetCursor(sel)
-		m.tableView = t.View()
+		m.tableView = views.Grid(m.view, m.widths, views.GridOptions{Selected: sel, SortCol: q.SortCol, Desc: q.Desc, Height: h}, *m.styles)
 	}
 	detailsW := frameW
 	if m.wide {
@@ -72,7 +106,7 @@ func (m *Model) refresh() {
 	if len(m.view.Rows) > 0 {
 		body = views.Details(m.lesson, m.view, sel, min(detailsW-1, ui.MaxTextWidth), *m.styles)
 		if hint := m.linkHint(); hint != "" {
-			body += "\n\n" + m.styles.Muted.Render(hint)
+			body += "\n\n" + m.styles.Muted.Render(views.Wrap(hint, min(detailsW-1, ui.MaxTextWidth)))
 		}
 	}
 	top := m.panel.Top()
@@ -90,12 +124,27 @@ func (m *Model) syncKeys() {
 			_, ok := m.tabs[m.tab].Filter(fk.id)
 			fk.binding.SetEnabled(ok)
 		}
-		k.Link.SetEnabled(m.view.Spec.Link != nil && len(m.view.Rows) > 0)
-		k.Clear.SetEnabled(m.queries[m.tab].Active())
+		to, _ := m.linkTarget()
+		k.Link.SetEnabled(to >= 0)
+		// Details beside the table are always there: enter has nothing to open.
+		k.Details.SetEnabled(!m.wide && len(m.view.Rows) > 0)
+		k.Clear.SetEnabled(m.queries[m.tab].Changed())
+		switch {
+		case m.details && !m.wide:
+			k.Close.SetHelp("esc", "close details")
+		case len(m.back) > 0:
+			k.Close.SetHelp("esc", "back to "+m.backTitle())
+		default:
+			k.Close.SetHelp("esc", "back to the lesson")
+		}
 	}
 	short := k.ShortHelp()
-	if m.editing {
+	switch {
+	case m.editing:
 		short = []key.Binding{k.Done, k.Cancel}
+	case m.details && !m.wide:
+		// esc closes the details (enter does too, but one key is enough).
+		short = slices.DeleteFunc(short, func(b key.Binding) bool { return b.Help() == k.Details.Help() })
 	}
 	m.helpBar = views.HelpBar(*m.styles, short, m.frameW())
 }
@@ -131,7 +180,9 @@ func (m Model) View() string {
 		body = m.tableView
 	}
 	b.WriteString(views.Fit(body, h) + "\n")
-	b.WriteString(s.Muted.Render(views.Truncate(m.tabs[m.tab].Caveat(m.lesson), frameW)) + "\n")
+	for _, ln := range m.caveat() {
+		b.WriteString(s.Muted.Render(ln) + "\n")
+	}
 	above, below := m.Scrolled()
 	b.WriteString(views.StatusLine(s, above, below, m.lesson.Meta.Checked, frameW) + "\n")
 	b.WriteString(m.helpBar)
@@ -160,4 +211,12 @@ func (m Model) Scrolled() (above, below int) {
 		return m.panel.Above(), m.panel.Below()
 	}
 	return 0, 0
+}
+
+// backTitle names the tab esc goes back to along the cross-links.
+func (m Model) backTitle() string {
+	if i := m.tabIndex(m.back[len(m.back)-1].Tab); i >= 0 {
+		return m.tabs[i].Title
+	}
+	return "the last table"
 }

@@ -1,43 +1,13 @@
 package ui
 
 import (
-	"charm.land/bubbles/v2/table"
-
 	"jakstat/content"
 	"jakstat/views"
 )
 
-// NewTable builds a bubbles table of t's rows with the given column
-// widths, cells cut at word boundaries, and the sort column marked when
-// sortCol >= 0. It returns the table and its width.
-func NewTable(t content.Table, widths []int, sortCol int, desc bool, height int, s views.Styles, focused bool) (table.Model, int) {
-	cols := make([]table.Column, len(widths))
-	width := 0
-	for i, w := range widths {
-		title := t.Columns[i].Title
-		if i == sortCol {
-			title += map[bool]string{false: " ▲", true: " ▼"}[desc]
-		}
-		cols[i] = table.Column{Title: views.Truncate(title, w), Width: w}
-		width += w + 1 // the cell style pads one column on the right
-	}
-	rows := make([]table.Row, len(t.Rows))
-	for r, cells := range t.Rows {
-		row := make(table.Row, len(widths))
-		for i, w := range widths {
-			if i < len(cells) {
-				row[i] = views.Truncate(cells[i], w)
-			}
-		}
-		rows[r] = row
-	}
-	tm := table.New(table.WithColumns(cols), table.WithRows(rows), table.WithWidth(width),
-		table.WithHeight(height), table.WithStyles(s.Table), table.WithKeyMap(table.KeyMap{}), table.WithFocused(focused))
-	return tm, width
-}
-
 // CardsView draws t's rows as cards, scrolled so the selected card shows
-// whole (from its first line when it is taller than height).
+// whole (from its first line when it is taller than height), and no card
+// shows only its tail at the top.
 func CardsView(t content.Table, width, height, sel int, s views.Styles) string {
 	out, tops := views.Cards(t, width, sel, s)
 	lines := views.SplitLines(out)
@@ -47,7 +17,7 @@ func CardsView(t content.Table, width, height, sel int, s views.Styles) string {
 		if sel+1 < len(tops) {
 			end = tops[sel+1] - 1
 		}
-		top = min(max(end-height, 0), tops[sel])
+		top = views.ScrollTop(tops, tops[sel], end, len(lines), height)
 	}
 	return views.Window(lines, top, height)
 }
