@@ -264,7 +264,8 @@ func TestConversation(t *testing.T) {
 		"the tables, and one filtered": {lines: []string{"t", "t drugs cream", "t 1 tablet jak1", "t drugs nothing-at-all", "t 9", "t nonsense"}, want: []string{
 			"The tables:\n1. Drugs, 3 rows.", "Type t and a table's number or name",
 			"1 of its 3 rows mentions \"cream\".\n1. Samplitinib, brand Testane: a topical cream",
-			"1 of its 3 rows mentions \"tablet\" and \"jak1\".\n1. Examplinib, brand Demora: an oral tablet; targets JAK1;",
+			"2 of its 3 rows mention \"tablet\" and \"jak1\".\n1. Examplinib, brand Demora: an oral tablet; targets JAK1;", // a filter matches meaning: all four JAKs include JAK1
+			"2. Mockitinib, no brand name yet: an oral tablet; targets all four JAKs;",
 			"0 of its 3 rows mention \"nothing-at-all\".", "Try fewer words",
 			"There is no table 9", "There is no table called \"nonsense\"."}},
 		"a filter on the step's own table": {lines: []string{"j 6", "t demora"}, want: []string{
