@@ -293,6 +293,7 @@ func (m *Model) layoutPanel(d dims) {
 // those that do nothing on this step, and those of the mode it runs in.
 func (m Model) helpGroups() [][]key.Binding {
 	k := DefaultKeyMap()
+	k.enableForLesson(m)
 	groups := k.FullHelp()[:5]
 	if m.opts.Present {
 		groups = append(groups, []key.Binding{k.Blank, quiz.DefaultKeyMap().Reveal})
@@ -354,6 +355,7 @@ func (m *Model) syncKeys() {
 	k.PrevHit.SetEnabled(m.found.query != "")
 	k.Follow.SetEnabled(m.opts.Follow)
 	k.Blank.SetEnabled(m.opts.Present)
+	k.enableForLesson(*m)
 	if m.screen == screenExplorer || m.opts.Notes {
 		return // they draw their own help, or none
 	}
@@ -362,6 +364,13 @@ func (m *Model) syncKeys() {
 		return
 	}
 	m.helpBar = views.HelpBar(*m.styles, m.lessonShortHelp(), m.dims().frameW)
+}
+
+// enableForLesson turns off the keys of screens the lesson has nothing
+// for: the explorer without tables, the glossary without terms.
+func (k *KeyMap) enableForLesson(m Model) {
+	k.Explore.SetEnabled(m.explorable)
+	k.Glossary.SetEnabled(m.lesson != nil && len(m.lesson.Glossary) > 0)
 }
 
 // lessonShortHelp is the step screen's help bar: details only on a focused

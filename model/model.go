@@ -94,6 +94,7 @@ const (
 type Model struct {
 	lesson      *content.Lesson
 	fingerprint string // the lesson's, stamped on saved progress
+	explorable  bool   // the lesson has a table for the explorer (t)
 	opts        Options
 	keys        KeyMap
 	promptKeys  PromptKeyMap
@@ -198,6 +199,7 @@ func (m *Model) setLesson(l *content.Lesson) {
 		l = l.MapText(views.ASCIIText)
 	}
 	m.lesson = l
+	m.explorable = l.Explorable()
 	m.nav = Nav{Total: len(l.Steps)}
 	m.screen = screenLesson
 	m.explorer = explorer.New(l, m.styles)

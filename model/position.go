@@ -126,6 +126,9 @@ func (m Model) ApplyView(p ViewPosition) (Model, tea.Cmd) {
 			m.panes.overlay = overlayDetails
 		}
 	case ScreenExplorer:
+		if !m.explorable {
+			break // an edited lesson may have lost its tables
+		}
 		m = m.openExplorer()
 		if p.Explorer != nil {
 			m.explorer = m.explorer.Apply(*p.Explorer)

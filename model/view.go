@@ -167,5 +167,5 @@ func (m Model) status(d dims) string {
 	case d.textH > 0:
 		above, below = m.panes.text.Above(), m.panes.text.Below()
 	}
-	return views.StatusLine(*m.styles, above, below, m.lesson.Meta.Checked, d.frameW)
+	return views.StatusLine(*m.styles, above, below, m.lesson.Meta, d.frameW)
 }

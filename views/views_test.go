@@ -184,7 +184,7 @@ func TestChrome(t *testing.T) {
 	for _, w := range []int{40, 60, 80, 120} {
 		t.Run(fmt.Sprint(w), func(t *testing.T) {
 			h := ansi.Strip(Header(s, "JAK inhibitors for eczema", "The pathway", "The receptor and its JAKs", 3, 18, w, ""))
-			st := ansi.Strip(StatusLine(s, 4, 12, "2026-11-26", w))
+			st := ansi.Strip(StatusLine(s, 4, 12, content.Meta{ShortDisclaimer: "Education, not medical advice", Checked: "2026-11-26"}, w))
 			for _, ln := range strings.Split(h+"\n"+st, "\n") {
 				if ansi.StringWidth(ln) > w {
 					t.Errorf("%q is wider than %d", ln, w)

@@ -133,7 +133,7 @@ func (m Model) View() string {
 	b.WriteString(views.Fit(body, h) + "\n")
 	b.WriteString(s.Muted.Render(views.Truncate(m.tabs[m.tab].Caveat(m.lesson), frameW)) + "\n")
 	above, below := m.Scrolled()
-	b.WriteString(views.StatusLine(s, above, below, m.lesson.Meta.Checked, frameW) + "\n")
+	b.WriteString(views.StatusLine(s, above, below, m.lesson.Meta, frameW) + "\n")
 	b.WriteString(m.helpBar)
 	return b.String()
 }
