@@ -17,9 +17,14 @@ import (
 // lessonFlags are the flags of jakstat itself, in the order --help shows them.
 func lessonFlags() []cli.Spec[config] {
 	return []cli.Spec[config]{
-		cli.Bool(cli.Flag{Name: "print", Help: "print the whole lesson as plain text and exit (the default when output is not a terminal)"},
+		cli.Bool(cli.Flag{Name: "print", Help: "print the whole lesson and exit: plain text, or see --format (the default when output is not a terminal)"},
 			func(c *config) *bool { return &c.print }),
-		cli.Int(cli.Flag{Name: "width", Arg: "N", Help: "wrap width for --print, 20 to 1000 (default 80)"},
+		cli.String(cli.Flag{Name: "format", Arg: "F", Values: views.PrintFormats(),
+			Help: "text, markdown or html: the printed lesson as Markdown, or as one self-contained web page for a handout; markdown also for --tables (default text)"},
+			func(c *config) *string { return &c.format }),
+		cli.Bool(cli.Flag{Name: "answers", Help: "add the checks of understanding, with their answers, to the printed lesson"},
+			func(c *config) *bool { return &c.answers }),
+		cli.Int(cli.Flag{Name: "width", Arg: "N", Help: "wrap width of the printed text, 20 to 1000 (default 80)"},
 			func(c *config) *int { return &c.width }),
 		cli.String(cli.Flag{Name: "theme", Arg: "T", Values: []string{string(model.ThemeAuto), string(model.ThemeDark), string(model.ThemeLight)},
 			Help: "auto, dark or light (default auto: ask the terminal)"},
@@ -30,9 +35,6 @@ func lessonFlags() []cli.Spec[config] {
 			func(c *config) *bool { return &c.ascii }),
 		cli.Bool(cli.Flag{Name: "tables", Help: "print just the tables (drugs, side effects, trials, cytokines, the drug x side-effect matrix, sources) and exit"},
 			func(c *config) *bool { return &c.tables }),
-		cli.String(cli.Flag{Name: "format", Arg: "F", Values: []string{views.FormatText, views.FormatMarkdown},
-			Help: "text or markdown, for --print and --tables (default text)"},
-			func(c *config) *string { return &c.format }),
 		cli.Bool(cli.Flag{Name: "present", Help: "presenter mode, for a projector: clock, b blanks the screen, no help bar (? shows every key)"},
 			func(c *config) *bool { return &c.present }),
 		cli.Bool(cli.Flag{Name: "notes", Help: "speaker notes that follow a presenter on this machine (run it in a second terminal beside --present)"},

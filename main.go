@@ -34,6 +34,7 @@ type config struct {
 	ascii     bool
 	tables    bool
 	format    string
+	answers   bool
 	noQuiz    bool
 	noSave    bool
 	reset     bool
@@ -65,6 +66,14 @@ func parseArgs(args []string, env func(string) string) (config, error) {
 	}
 	if cfg.width < 20 || cfg.width > 1000 {
 		return cfg, fmt.Errorf("%w: --width must be between 20 and 1000 (got %d)", errUsage, cfg.width)
+	}
+	if cfg.tables && (cfg.format == views.FormatHTML || cfg.answers) {
+		return cfg, fmt.Errorf("%w: --tables prints text or markdown tables; the HTML handout (--print --format html) has every table, and the questions with --answers", errUsage)
+	}
+	// A format or the answers are for the printed lesson: asking for them
+	// asks for it.
+	if cfg.format != views.FormatText || cfg.answers {
+		cfg.print = cfg.print || !cfg.tables
 	}
 	return cfg, nil
 }
@@ -100,10 +109,6 @@ func run(args []string, env func(string) string, stdout, stderr io.Writer, inter
 		fmt.Fprint(stdout, buildVersion().String())
 		return 0
 	}
-	if cfg.format == views.FormatMarkdown && !cfg.tables {
-		// The lesson itself is written in Markdown: print its tables as Markdown.
-		cfg.tables = true
-	}
 	if !cfg.print && !cfg.tables && interactive && cfg.lessonDir == "" {
 		return runShipped(cfg, env, stderr)
 	}
@@ -115,7 +120,7 @@ func run(args []string, env func(string) string, stdout, stderr io.Writer, inter
 		return write(stdout, views.PrintTables(lesson, cfg.width, cfg.format, cfg.ascii))
 	}
 	if cfg.print || !interactive {
-		return write(stdout, views.Print(lesson, cfg.width, cfg.ascii))
+		return write(stdout, views.Print(lesson, views.PrintOptions{Format: cfg.format, Width: cfg.width, ASCII: cfg.ascii, Answers: cfg.answers}))
 	}
 	return runLoaded(lesson, cfg, env, stderr)
 }

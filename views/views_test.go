@@ -208,7 +208,7 @@ func TestTooSmall(t *testing.T) {
 func TestPrint(t *testing.T) {
 	l := shipped(t)
 	for _, w := range []int{40, 80, 120} {
-		out := Print(l, w, false)
+		out := Print(l, PrintOptions{Width: w})
 		if strings.ContainsRune(out, '\x1b') {
 			t.Fatalf("width %d: print output has escape codes", w)
 		}
@@ -250,7 +250,7 @@ func BenchmarkMarkdown(b *testing.B) {
 func BenchmarkPrint(b *testing.B) {
 	l := shipped(b)
 	for b.Loop() {
-		Print(l, 80, false)
+		Print(l, PrintOptions{Width: 80})
 	}
 }
 
