@@ -76,6 +76,20 @@ func serveFlags() []cli.Spec[serveConfig] {
 	}
 }
 
+// validateFlags are the flags of jakstat validate.
+func validateFlags() []cli.Spec[validateConfig] {
+	return []cli.Spec[validateConfig]{
+		cli.String(cli.Flag{Name: "format", Arg: "F", Values: []string{views.FormatText, formatJSON},
+			Help: "text or json, for CI; text is file:line: message, one a line (default text)"},
+			func(c *validateConfig) *string { return &c.format }),
+	}
+}
+
+// validateConfig is what jakstat validate's command line asked for.
+type validateConfig struct {
+	format string
+}
+
 // serveConfig is what jakstat serve's command line asked for.
 type serveConfig struct {
 	classroom.Config
@@ -91,6 +105,8 @@ func program() cli.Program {
 		Commands: []cli.Command{
 			{About: lessonAbout, Flags: cli.Flags(lessonFlags())},
 			{Name: "serve", Summary: "a classroom over SSH (jakstat serve --help)", About: serveAbout, Flags: cli.Flags(serveFlags())},
+			{Name: "new", Args: "DIR", ArgFolder: true, Summary: "write a starter lesson to a new folder", About: newAbout},
+			{Name: "validate", Args: "DIR", ArgFolder: true, Summary: "check a lesson folder and list every problem", About: validateAbout, Flags: cli.Flags(validateFlags())},
 			{Name: "version", Summary: "the version, commit and build date"},
 			{Name: "completion", Args: "bash|zsh|fish", ArgValues: cli.Shells(), Summary: "a shell completion script", About: completionAbout},
 			{Name: "man", Summary: "the manual page, in roff (man -l <(jakstat man))"},
@@ -108,7 +124,7 @@ func program() cli.Program {
 			}},
 			{Title: "EXIT STATUS", Items: []cli.Item{
 				{Tag: "0", Text: "Success, or help was asked for."},
-				{Tag: "1", Text: "The lesson could not start (a lesson folder that fails validation lists every problem as file:line: message), or the server failed."},
+				{Tag: "1", Text: "The lesson could not start (a lesson folder that fails validation lists every problem as file:line: message), the server failed, validate found problems, or new could not write the folder."},
 				{Tag: "2", Text: "A mistake on the command line: a one-line message, then the usage."},
 			}},
 			{Title: "NOTES", Text: "Education, not medical advice. The lesson shows the date its facts were checked."},
@@ -123,6 +139,18 @@ On a terminal it runs the lesson step by step (? shows every key). Piped, or wit
 
 const serveAbout = `Serves the lesson over SSH: everyone who connects (ssh -p 2222 host) gets a
 lesson of their own that follows the presenter until they break away.`
+
+const newAbout = `Writes a starter lesson into DIR (made if it does not exist; refused if it
+holds anything): lesson.yaml, sources, three steps in two sections (one with a
+diagram, one with a table of its own), a question and a glossary term, each file
+commented field by field. It validates and runs as written: next, run it with
+jakstat --lesson DIR --watch and edit the files.`
+
+const validateAbout = `Checks a lesson folder without starting it and lists every problem as
+file:line: message (file: message when it is about the whole file), with the
+file's path as given. Exit status 0 when the lesson is valid, 1 when it is not.
+With --format json it writes one JSON object: {"valid", "steps", "problems":
+[{"file", "path", "line", "message"}]}.`
 
 const completionAbout = `Writes a completion script for bash, zsh or fish to standard output.
 Try it in the current shell with source <(jakstat completion bash) (zsh: the same after

@@ -94,6 +94,10 @@ func run(args []string, env func(string) string, stdout, stderr io.Writer, inter
 		switch args[0] {
 		case "serve":
 			return serve(args[1:], env, stdout, stderr)
+		case "new":
+			return newLesson(args[1:], time.Now(), stdout, stderr)
+		case "validate":
+			return validate(args[1:], stdout, stderr)
 		case "version", "completion", "man":
 			return subcommand(args[0], args[1:], stdout, stderr)
 		}

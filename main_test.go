@@ -133,7 +133,7 @@ func TestBrokenLessonNeverStarts(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1", code)
 	}
-	want := entries[0].Name() + `:2: unknown scene "disco"`
+	want := entries[0].Name() + `:5: unknown scene "disco"`
 	if !strings.Contains(errOut.String(), want) {
 		t.Errorf("stderr lacks %q:\n%s", want, errOut.String())
 	}

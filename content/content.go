@@ -75,6 +75,17 @@ type Step struct {
 	File string `yaml:"-"`
 	// BodyLine is the line of File on which Body starts.
 	BodyLine int `yaml:"-"`
+
+	keyLines map[string]int // the line of each front matter key in File
+}
+
+// line is the line of File on which a front matter key is written, or
+// the front matter's first line when it is not written.
+func (st Step) line(key string) int {
+	if n := st.keyLines[key]; n > 0 {
+		return n
+	}
+	return 2
 }
 
 // Source is a citable reference; facts point at it by ID. Kind says what

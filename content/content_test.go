@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 func mustShipped(t testing.TB) *Lesson {
@@ -186,9 +187,9 @@ func TestValidateReportsEachProblemWithItsPlace(t *testing.T) {
 		"unknown front matter key": {"01-a.md", "---\nid: a\ntitle: A\nsection: S\ncolour: red\n---\nBody\n", "01-a.md:5: field colour not found"},
 		"missing title":            {"01-a.md", "---\nid: a\nsection: S\n---\nBody\n", "01-a.md:2: title is missing"},
 		"duplicate id":             {"02-b.md", "---\nid: a\ntitle: B\nsection: S\n---\nBody\n", `02-b.md:2: duplicate id "a" (also in 01-a.md)`},
-		"unknown scene":            {"01-a.md", "---\nid: a\ntitle: A\nsection: S\nscene: fireworks\n---\nBody\n", `01-a.md:2: unknown scene "fireworks"`},
-		"scene and table":          {"01-a.md", "---\nid: a\ntitle: A\nsection: S\nscene: resting\ntable: drugs\n---\nBody\n", "01-a.md:2: a step shows a scene or a table, not both"},
-		"unknown table":            {"01-a.md", "---\nid: a\ntitle: A\nsection: S\ntable: planets\n---\nBody\n", `01-a.md:2: unknown table "planets"`},
+		"unknown scene":            {"01-a.md", "---\nid: a\ntitle: A\nsection: S\nscene: fireworks\n---\nBody\n", `01-a.md:5: unknown scene "fireworks"`},
+		"scene and table":          {"01-a.md", "---\nid: a\ntitle: A\nsection: S\nscene: resting\ntable: drugs\n---\nBody\n", "01-a.md:6: a step shows a scene or a table, not both"},
+		"unknown table":            {"01-a.md", "---\nid: a\ntitle: A\nsection: S\ntable: planets\n---\nBody\n", `01-a.md:5: unknown table "planets"`},
 		"unknown source in step":   {"01-a.md", "---\nid: a\ntitle: A\nsection: S\nsources: [S1, S99]\n---\nBody\n", `01-a.md:5: step a cites source "S99"`},
 		"unclosed front matter":    {"01-a.md", "---\nid: a\ntitle: A\n", "01-a.md:1: front matter is not closed"},
 		"no front matter":          {"01-a.md", "Just text\n", "01-a.md:1: a step starts with front matter"},
@@ -268,7 +269,7 @@ func TestOnlyLessonYAMLAndStepsAreRequired(t *testing.T) {
 		want       string
 	}{
 		"a table whose data is missing": {"02-b.md", "---\nid: b\ntitle: B\nsection: S\ntable: trials\n---\nBody\n",
-			`02-b.md:2: table "trials" has no rows: its data comes from trials.yaml, which is missing or empty`},
+			`02-b.md:5: table "trials" has no rows: its data comes from trials.yaml, which is missing or empty`},
 		"a source that is not there": {"02-b.md", "---\nid: b\ntitle: B\nsection: S\nsources: [S1]\n---\nBody\n",
 			`02-b.md:5: step b cites source "S1", which is not in sources.yaml`},
 		"a file of comments is no entries": {"glossary.yaml", "# terms to come\n\n", ""},
@@ -455,4 +456,36 @@ func FuzzParseQuestions(f *testing.F) {
 			q.Check(nil)
 		}
 	})
+}
+
+// TestStarterValidates: the lesson `jakstat new` writes loads as written,
+// checked on the day it is made, with every piece the README promises.
+func TestStarterValidates(t *testing.T) {
+	day := time.Date(2027, 3, 9, 0, 0, 0, 0, time.UTC)
+	fsys := fstest.MapFS{}
+	for name, data := range Starter(day) {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	l, err := Load(fsys)
+	if err != nil {
+		t.Fatalf("the starter lesson does not load:\n%v", err)
+	}
+	scenes, tables := 0, 0
+	for _, st := range l.Steps {
+		if st.Scene != "" {
+			scenes++
+		}
+		if strings.Contains(st.Body, "\n|---") {
+			tables++
+		}
+	}
+	if l.Meta.Checked != "2027-03-09" || len(l.Sections()) != 2 || scenes != 1 || tables != 1 || len(l.Questions) != 1 || len(l.Glossary) != 1 {
+		t.Errorf("starter: checked %s, %d sections, %d scenes, %d tables, %d questions, %d terms",
+			l.Meta.Checked, len(l.Sections()), scenes, tables, len(l.Questions), len(l.Glossary))
+	}
+	for name, data := range Starter(day) {
+		if !strings.Contains(string(data), "#") {
+			t.Errorf("%s explains nothing: it has no comments", name)
+		}
+	}
 }

@@ -326,10 +326,12 @@ func parseStep(name string, data []byte, p *Errors) (Step, bool) {
 		p.add(name, 2, "front matter is empty: a step needs at least id, title and section")
 		return Step{}, false
 	}
-	if !p.decodeBytes(name, []byte(front), 1, &st, nil) {
+	var root yaml.Node
+	if !p.decodeBytes(name, []byte(front), 1, &st, &root) {
 		return Step{}, false
 	}
 	st.File = name
+	st.keyLines = keyLines(&root, 1)
 	if st.Sources.Line > 0 {
 		st.Sources.Line++ // node lines count from the front matter, which starts on line 2
 	}
@@ -340,6 +342,20 @@ func parseStep(name string, data []byte, p *Errors) (Step, bool) {
 	// A file that ends on its closing "---" has no line after it.
 	st.BodyLine = min(st.BodyLine, strings.Count(text, "\n")+1)
 	return st, true
+}
+
+// keyLines maps each key of a YAML document's top mapping to its line,
+// moved down by offset.
+func keyLines(root *yaml.Node, offset int) map[string]int {
+	lines := map[string]int{}
+	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+		return lines
+	}
+	doc := root.Content[0]
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		lines[doc.Content[i].Value] = doc.Content[i].Line + offset
+	}
+	return lines
 }
 
 // present says whether the folder holds name at all. A link counts even

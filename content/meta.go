@@ -30,13 +30,7 @@ func (p *Errors) decodeMeta(fsys fs.FS, m *Meta) map[string]int {
 	if !p.decode(fsys, metaFile, 0, m, &root) {
 		return nil
 	}
-	lines := map[string]int{}
-	if doc := root.Content[0]; doc.Kind == yaml.MappingNode {
-		for i := 0; i+1 < len(doc.Content); i += 2 {
-			lines[doc.Content[i].Value] = doc.Content[i].Line
-		}
-	}
-	return lines
+	return keyLines(&root, 0)
 }
 
 func (l *Lesson) validateMeta(p *Errors) {

@@ -101,9 +101,9 @@ func (l *Lesson) validateSteps(p *Errors) {
 		case st.ID == "":
 			p.add(f, 2, "id is missing")
 		case !idPattern.MatchString(st.ID):
-			p.add(f, 2, "id %q: use lowercase letters, digits and dashes", st.ID)
+			p.add(f, st.line("id"), "id %q: use lowercase letters, digits and dashes", st.ID)
 		case ids[st.ID] != "":
-			p.add(f, 2, "duplicate id %q (also in %s)", st.ID, ids[st.ID])
+			p.add(f, st.line("id"), "duplicate id %q (also in %s)", st.ID, ids[st.ID])
 		default:
 			ids[st.ID] = f
 		}
@@ -114,17 +114,17 @@ func (l *Lesson) validateSteps(p *Errors) {
 			p.add(f, 2, "section is missing")
 		}
 		if st.Scene != "" && !slices.Contains(SceneNames(), st.Scene) {
-			p.add(f, 2, "unknown scene %q (known: %s)", st.Scene, strings.Join(SceneNames(), ", "))
+			p.add(f, st.line("scene"), "unknown scene %q (known: %s)", st.Scene, strings.Join(SceneNames(), ", "))
 		}
 		if st.Scene != "" && st.Table != "" {
-			p.add(f, 2, "a step shows a scene or a table, not both")
+			p.add(f, st.line("table"), "a step shows a scene or a table, not both")
 		}
 		switch {
 		case st.Table == "":
 		case !slices.Contains(TableNames(), st.Table):
-			p.add(f, 2, "unknown table %q (known: %s; a table of your own is a Markdown table in the step's text)", st.Table, strings.Join(TableNames(), ", "))
+			p.add(f, st.line("table"), "unknown table %q (known: %s; a table of your own is a Markdown table in the step's text)", st.Table, strings.Join(TableNames(), ", "))
 		case l.loaded(tableFile(st.Table)) && len(l.Table(st.Table).Rows) == 0:
-			p.add(f, 2, "table %q has no rows: its data comes from %s, which is missing or empty", st.Table, tableFile(st.Table))
+			p.add(f, st.line("table"), "table %q has no rows: its data comes from %s, which is missing or empty", st.Table, tableFile(st.Table))
 		}
 		if st.Body == "" {
 			p.add(f, st.BodyLine, "the step has no text after its front matter")
