@@ -47,6 +47,11 @@ func lessonFlags() []cli.Spec[config] {
 			func(c *config) *bool { return &c.reset }),
 		cli.String(cli.Flag{Name: "lesson", Arg: "DIR", Files: cli.Folder, Help: "run a lesson folder instead of the built-in lesson"},
 			func(c *config) *string { return &c.lessonDir }),
+		cli.Bool(cli.Flag{Name: "watch", Help: "with --lesson: reload the folder as you edit it, keeping your place; an edit that does not load leaves the last good lesson on screen with its problems"},
+			func(c *config) *bool { return &c.watch }),
+		cli.String(cli.Flag{Name: "hyperlinks", Arg: "WHEN", Values: []string{hyperlinksAuto, hyperlinksOn, hyperlinksOff},
+			Help: "auto, on or off: links you can click (OSC 8) instead of addresses in brackets; auto turns them on only in terminals known to support them, never over SSH (default auto)"},
+			func(c *config) *string { return &c.hyperlinks }),
 		cli.Bool(cli.Flag{Name: "version", Help: "show the version, commit and build date, and exit"},
 			func(c *config) *bool { return &c.version }),
 	}

@@ -44,6 +44,8 @@ func TestCommandLine(t *testing.T) {
 		"markdown lesson":   {args: []string{"--print", "--format", "markdown"}, code: 0, stdout: "\n### 24. ", noEscapes: true},
 		"html handout":      {args: []string{"--format", "html", "--answers"}, code: 0, stdout: `<h2>Questions and answers</h2>`, noEscapes: true},
 		"answers":           {args: []string{"--answers"}, code: 0, stdout: "QUESTIONS AND ANSWERS", noEscapes: true},
+		"watch alone":       {args: []string{"--watch"}, code: 2, firstLine: "jakstat: --watch reloads a lesson folder as you edit it: give the folder with --lesson DIR"},
+		"bad hyperlinks":    {args: []string{"--hyperlinks", "maybe"}, code: 2, firstLine: `jakstat: --hyperlinks must be auto, on or off (got "maybe")`},
 		"tables":            {args: []string{"--tables"}, code: 0, stdout: "MATRIX", noEscapes: true},
 		"markdown":          {args: []string{"--format", "markdown"}, code: 0, stdout: "| Drug | Brand |", noEscapes: true},
 		"no motion flag":    {args: []string{"--no-motion", "--print"}, code: 0, stdout: "gene ON", noEscapes: true},
@@ -82,11 +84,11 @@ func TestMotionAndGlyphOptions(t *testing.T) {
 		env  map[string]string
 		want config
 	}{
-		"defaults":        {nil, nil, config{width: 80, format: "text", theme: "auto"}},
-		"flags":           {[]string{"--no-motion", "--ascii", "--theme", "LIGHT"}, nil, config{width: 80, format: "text", theme: "light", noMotion: true, ascii: true}},
-		"NO_MOTION=1":     {nil, map[string]string{"NO_MOTION": "1"}, config{width: 80, format: "text", theme: "auto", noMotion: true}},
-		"NO_MOTION=0":     {nil, map[string]string{"NO_MOTION": "0"}, config{width: 80, format: "text", theme: "auto"}},
-		"NO_MOTION empty": {nil, map[string]string{"NO_MOTION": ""}, config{width: 80, format: "text", theme: "auto"}},
+		"defaults":        {nil, nil, config{width: 80, format: "text", theme: "auto", hyperlinks: "auto"}},
+		"flags":           {[]string{"--no-motion", "--ascii", "--theme", "LIGHT"}, nil, config{width: 80, format: "text", theme: "light", noMotion: true, ascii: true, hyperlinks: "auto"}},
+		"NO_MOTION=1":     {nil, map[string]string{"NO_MOTION": "1"}, config{width: 80, format: "text", theme: "auto", noMotion: true, hyperlinks: "auto"}},
+		"NO_MOTION=0":     {nil, map[string]string{"NO_MOTION": "0"}, config{width: 80, format: "text", theme: "auto", hyperlinks: "auto"}},
+		"NO_MOTION empty": {nil, map[string]string{"NO_MOTION": ""}, config{width: 80, format: "text", theme: "auto", hyperlinks: "auto"}},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -168,6 +170,7 @@ func TestImportRules(t *testing.T) {
 		"classroom":         {"jakstat/views", "jakstat/state", "jakstat/link"},
 		"state":             {"jakstat/", "charm.land/"},
 		"cli":               {"jakstat/", "charm.land/"},
+		"watch":             {"jakstat/views", "jakstat/model", "jakstat/state", "jakstat/link", "jakstat/classroom", "charm.land/"},
 	}
 	for dir, bad := range forbidden {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))

@@ -100,7 +100,7 @@ func (m Model) dims() dims {
 	if m.height >= 28 || m.opts.Present && m.height >= 16 {
 		d.headerH++ // a breathing line, where there is room for it
 	}
-	d.contentH = max(m.height-d.headerH-m.footerHeight(), 1)
+	d.contentH = max(m.height-d.headerH-m.footerHeight()-m.problemsHeight(), 1)
 	if m.panes.grid.ID() == "" {
 		d.textH = d.contentH
 		m.placeScene(&d)
@@ -181,6 +181,7 @@ func (m *Model) layout(reset bool) {
 	}
 	p := &m.panes
 	st := m.current()
+	m.layoutProblems(min(m.width, ui.MaxFrameWidth))
 	if st.Table != "" {
 		p.grid = m.lesson.Table(st.Table)
 	} else {
@@ -202,7 +203,7 @@ func (m *Model) layout(reset bool) {
 	d := m.dims()
 
 	top := p.text.Top()
-	body := m.body(renderKey{step: m.nav.Step, width: d.textW, look: views.LookFor(m.isDark), pad: d.scene == sceneBeside})
+	body := m.body(m.textKey(m.nav.Step, d.textW, d.scene == sceneBeside))
 	if d.scene == sceneCaption {
 		// Too small to draw the scene: say in words what it would show.
 		body = m.styles.Muted.Width(d.textW).Render("Diagram: "+views.SceneCaption(st.Scene)) + "\n\n" + body
@@ -312,7 +313,7 @@ func (m *Model) layoutScreen(d dims) {
 	}
 	switch m.screen {
 	case screenExplorer:
-		m.explorer.SetSize(m.width, m.height)
+		m.explorer.SetSize(m.width, m.height-m.problemsHeight())
 	case screenQuiz:
 		m.quiz.SetSize(d.frameW, d.contentH)
 	case screenSearch:

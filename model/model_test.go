@@ -303,7 +303,7 @@ func TestPrerenderedStepsAreUsed(t *testing.T) {
 		t.Fatal("no prerender command for the next step")
 	}
 	msg, ok := cmd().(prerenderedMsg)
-	if !ok || len(msg.keys) == 0 || msg.keys[0].step != 1 {
+	if !ok || len(msg.keys) == 0 || msg.keys[0].text != m.digests[1] {
 		t.Fatalf("prerender gave %#v", msg)
 	}
 	m = send(t, m, msg)
@@ -360,6 +360,10 @@ func randomWalk(t *testing.T, l *content.Lesson, rng *rand.Rand, n int, keys []s
 			msg = tea.WindowSizeMsg{Width: rng.IntN(220), Height: rng.IntN(70)}
 		case r == 2:
 			msg = frameMsg{step: m.nav.Step, gen: m.anim.gen}
+		case r == 3 && rng.IntN(4) == 0: // an author's edit that does not load, then one that does
+			msg = ReloadFailedMsg{Err: content.Errors{{File: "01-x.md", Line: rng.IntN(50), Msg: strings.Repeat("a problem ", rng.IntN(30))}}}
+		case r == 4 && rng.IntN(4) == 0:
+			msg = LessonMsg{Lesson: l}
 		case r == 1:
 			b := tea.MouseWheelUp
 			if rng.IntN(2) == 0 {
