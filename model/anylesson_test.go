@@ -99,6 +99,9 @@ func TestKeysForScreensTheLessonLacks(t *testing.T) {
 			}
 		})
 	}
+	if help := screen(press(t, send(t, New(bare, Options{Theme: ThemeDark}), tea.WindowSizeMsg{Width: 200, Height: 40}), "?")); strings.Contains(help, "replay") {
+		t.Errorf("a lesson without diagrams offers the diagram keys:\n%s", help)
+	}
 	m := send(t, New(bare, Options{Theme: ThemeDark}), tea.WindowSizeMsg{Width: 80, Height: 24})
 	if s := screen(m); !strings.Contains(s, "Sleep") || !strings.Contains(s, "Education only · facts checked 2026-11-20") {
 		t.Errorf("the lesson's own title and disclaimer are not shown:\n%s", s)

@@ -367,11 +367,17 @@ func (m *Model) syncKeys() {
 	m.helpBar = views.HelpBar(*m.styles, m.lessonShortHelp(), m.dims().frameW)
 }
 
-// enableForLesson turns off the keys of screens the lesson has nothing
-// for: the explorer without tables, the glossary without terms.
+// enableForLesson turns off the keys of what the lesson has nothing for:
+// the explorer without tables, the glossary without terms, the diagram
+// keys in a lesson without diagrams.
 func (k *KeyMap) enableForLesson(m Model) {
 	k.Explore.SetEnabled(m.explorable)
 	k.Glossary.SetEnabled(m.lesson != nil && len(m.lesson.Glossary) > 0)
+	if m.lesson != nil && !slices.ContainsFunc(m.lesson.Steps, func(st content.Step) bool { return st.Scene != "" }) {
+		for _, b := range []*key.Binding{&k.Pause, &k.Replay, &k.FrameBack, &k.FrameFwd} {
+			b.SetEnabled(false)
+		}
+	}
 }
 
 // lessonShortHelp is the step screen's help bar: details only on a focused
