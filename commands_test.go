@@ -72,6 +72,7 @@ func TestTablesMatchDocs(t *testing.T) {
 	sc, _, _ := parseServe(nil, noEnv)
 	scfg := serveConfig{Config: sc}
 	checkDefaults(t, serveFlags(), &scfg)
+	checkDefaults(t, validateFlags(), &validateConfig{format: "text"})
 }
 
 // checkDefaults: a flag whose help says "(default X)" has X as its
@@ -149,7 +150,11 @@ func TestCompletionInShells(t *testing.T) {
 		line string // what is typed before tab
 		want []string
 	}{
-		{"jakstat ", []string{"completion", "man", "serve", "version"}},
+		{"jakstat ", []string{"completion", "man", "new", "serve", "validate", "version"}},
+		{"jakstat validate --f", []string{"--format"}},
+		{"jakstat validate --format ", []string{"json", "text"}},
+		{"jakstat validate conte", []string{"content"}},
+		{"jakstat new intern", []string{"internal"}},
 		{"jakstat --th", []string{"--theme"}},
 		{"jakstat --theme ", []string{"auto", "dark", "light"}},
 		{"jakstat --format=m", []string{"markdown"}},
@@ -248,6 +253,9 @@ printf '%s\n' "${COMPREPLY[@]}"`
 
 func candidates(words []string) []string {
 	words = slices.DeleteFunc(words, func(w string) bool { return strings.TrimSpace(w) == "" })
+	for i, w := range words {
+		words[i] = strings.TrimSuffix(w, "/") // zsh and fish mark a folder with a slash; bash does not
+	}
 	slices.Sort(words)
 	return slices.Compact(words)
 }

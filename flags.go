@@ -17,11 +17,16 @@ import (
 // lessonFlags are the flags of jakstat itself, in the order --help shows them.
 func lessonFlags() []cli.Spec[config] {
 	return []cli.Spec[config]{
-		cli.Bool(cli.Flag{Name: "print", Help: "print the whole lesson as plain text and exit (the default when output is not a terminal)"},
+		cli.Bool(cli.Flag{Name: "print", Help: "print the whole lesson and exit: plain text, or see --format (the default when output is not a terminal)"},
 			func(c *config) *bool { return &c.print }),
 		cli.Bool(cli.Flag{Name: "accessible", Env: "ACCESSIBLE=1", Help: "a plain conversation for screen readers and braille displays: each step written once, nothing redrawn, no colour"},
 			func(c *config) *bool { return &c.accessible }),
-		cli.Int(cli.Flag{Name: "width", Arg: "N", Help: "wrap width for --print (default 80) and --accessible (which does not wrap unless asked), 20 to 1000"},
+		cli.String(cli.Flag{Name: "format", Arg: "F", Values: views.PrintFormats(),
+			Help: "text, markdown or html: the printed lesson as Markdown, or as one self-contained web page for a handout; markdown also for --tables (default text)"},
+			func(c *config) *string { return &c.format }),
+		cli.Bool(cli.Flag{Name: "answers", Help: "add the checks of understanding, with their answers, to the printed lesson"},
+			func(c *config) *bool { return &c.answers }),
+		cli.Int(cli.Flag{Name: "width", Arg: "N", Help: "wrap width of the printed text (default 80) and of --accessible (which does not wrap unless asked), 20 to 1000"},
 			func(c *config) *int { return &c.width }),
 		cli.String(cli.Flag{Name: "theme", Arg: "T", Values: []string{string(model.ThemeAuto), string(model.ThemeDark), string(model.ThemeLight)},
 			Help: "auto, dark or light (default auto: ask the terminal)"},
@@ -32,9 +37,6 @@ func lessonFlags() []cli.Spec[config] {
 			func(c *config) *bool { return &c.ascii }),
 		cli.Bool(cli.Flag{Name: "tables", Help: "print just the tables (drugs, side effects, trials, cytokines, the drug x side-effect matrix, sources) and exit"},
 			func(c *config) *bool { return &c.tables }),
-		cli.String(cli.Flag{Name: "format", Arg: "F", Values: []string{views.FormatText, views.FormatMarkdown},
-			Help: "text or markdown, for --print and --tables (default text)"},
-			func(c *config) *string { return &c.format }),
 		cli.Bool(cli.Flag{Name: "present", Help: "presenter mode, for a projector: clock, b blanks the screen, no help bar (? shows every key)"},
 			func(c *config) *bool { return &c.present }),
 		cli.Bool(cli.Flag{Name: "notes", Help: "speaker notes that follow a presenter on this machine (run it in a second terminal beside --present)"},
@@ -47,6 +49,11 @@ func lessonFlags() []cli.Spec[config] {
 			func(c *config) *bool { return &c.reset }),
 		cli.String(cli.Flag{Name: "lesson", Arg: "DIR", Files: cli.Folder, Help: "run a lesson folder instead of the built-in lesson"},
 			func(c *config) *string { return &c.lessonDir }),
+		cli.Bool(cli.Flag{Name: "watch", Help: "with --lesson: reload the folder as you edit it, keeping your place; an edit that does not load leaves the last good lesson on screen with its problems"},
+			func(c *config) *bool { return &c.watch }),
+		cli.String(cli.Flag{Name: "hyperlinks", Arg: "WHEN", Values: []string{hyperlinksAuto, hyperlinksOn, hyperlinksOff},
+			Help: "auto, on or off: links you can click (OSC 8) instead of addresses in brackets; auto turns them on only in terminals known to support them, never over SSH (default auto)"},
+			func(c *config) *string { return &c.hyperlinks }),
 		cli.Bool(cli.Flag{Name: "version", Help: "show the version, commit and build date, and exit"},
 			func(c *config) *bool { return &c.version }),
 	}
@@ -76,6 +83,20 @@ func serveFlags() []cli.Spec[serveConfig] {
 	}
 }
 
+// validateFlags are the flags of jakstat validate.
+func validateFlags() []cli.Spec[validateConfig] {
+	return []cli.Spec[validateConfig]{
+		cli.String(cli.Flag{Name: "format", Arg: "F", Values: []string{views.FormatText, formatJSON},
+			Help: "text or json, for CI; text is file:line: message, one a line (default text)"},
+			func(c *validateConfig) *string { return &c.format }),
+	}
+}
+
+// validateConfig is what jakstat validate's command line asked for.
+type validateConfig struct {
+	format string
+}
+
 // serveConfig is what jakstat serve's command line asked for.
 type serveConfig struct {
 	classroom.Config
@@ -91,6 +112,8 @@ func program() cli.Program {
 		Commands: []cli.Command{
 			{About: lessonAbout, Flags: cli.Flags(lessonFlags())},
 			{Name: "serve", Summary: "a classroom over SSH (jakstat serve --help)", About: serveAbout, Flags: cli.Flags(serveFlags())},
+			{Name: "new", Args: "DIR", ArgFolder: true, Summary: "write a starter lesson to a new folder", About: newAbout},
+			{Name: "validate", Args: "DIR", ArgFolder: true, Summary: "check a lesson folder and list every problem", About: validateAbout, Flags: cli.Flags(validateFlags())},
 			{Name: "version", Summary: "the version, commit and build date"},
 			{Name: "completion", Args: "bash|zsh|fish", ArgValues: cli.Shells(), Summary: "a shell completion script", About: completionAbout},
 			{Name: "man", Summary: "the manual page, in roff (man -l <(jakstat man))"},
@@ -110,7 +133,7 @@ func program() cli.Program {
 			}},
 			{Title: "EXIT STATUS", Items: []cli.Item{
 				{Tag: "0", Text: "Success, or help was asked for."},
-				{Tag: "1", Text: "The lesson could not start (a lesson folder that fails validation lists every problem as file:line: message), or the server failed."},
+				{Tag: "1", Text: "The lesson could not start (a lesson folder that fails validation lists every problem as file:line: message), the server failed, validate found problems, or new could not write the folder."},
 				{Tag: "2", Text: "A mistake on the command line: a one-line message, then the usage."},
 			}},
 			{Title: "NOTES", Text: "Education, not medical advice. The lesson shows the date its facts were checked."},
@@ -127,6 +150,18 @@ each step written once, answered a line at a time (h lists the commands).`
 
 const serveAbout = `Serves the lesson over SSH: everyone who connects (ssh -p 2222 host) gets a
 lesson of their own that follows the presenter until they break away.`
+
+const newAbout = `Writes a starter lesson into DIR (made if it does not exist; refused if it
+holds anything): lesson.yaml, sources, three steps in two sections (one with a
+diagram, one with a table of its own), a question and a glossary term, each file
+commented field by field. It validates and runs as written: next, run it with
+jakstat --lesson DIR --watch and edit the files.`
+
+const validateAbout = `Checks a lesson folder without starting it and lists every problem as
+file:line: message (file: message when it is about the whole file), with the
+file's path as given. Exit status 0 when the lesson is valid, 1 when it is not.
+With --format json it writes one JSON object: {"valid", "steps", "problems":
+[{"file", "path", "line", "message"}]}.`
 
 const completionAbout = `Writes a completion script for bash, zsh or fish to standard output.
 Try it in the current shell with source <(jakstat completion bash) (zsh: the same after

@@ -22,24 +22,28 @@ import (
 	"jakstat/model"
 	"jakstat/state"
 	"jakstat/views"
+	"jakstat/watch"
 )
 
 // config is what the command line asked for.
 type config struct {
-	print     bool
-	width     int
-	theme     model.Theme
-	lessonDir string
-	noMotion  bool
-	ascii     bool
-	tables    bool
-	format    string
-	noQuiz    bool
-	noSave    bool
-	reset     bool
-	present   bool
-	notes     bool
-	version   bool
+	print      bool
+	width      int
+	theme      model.Theme
+	lessonDir  string
+	watch      bool
+	hyperlinks string
+	noMotion   bool
+	ascii      bool
+	tables     bool
+	format     string
+	answers    bool
+	noQuiz     bool
+	noSave     bool
+	reset      bool
+	present    bool
+	notes      bool
+	version    bool
 	// accessible is --accessible: the plain, line-by-line lesson.
 	accessible bool
 	// autoAccessible is ACCESSIBLE=1 or TERM=dumb: the plain lesson
@@ -55,7 +59,7 @@ var errUsage = errors.New("usage")
 
 // parseArgs reads the lesson's flags (the table is lessonFlags).
 func parseArgs(args []string, env func(string) string) (config, error) {
-	cfg := config{theme: model.ThemeAuto, format: views.FormatText} // width 0: not given
+	cfg := config{theme: model.ThemeAuto, format: views.FormatText, hyperlinks: hyperlinksAuto} // width 0: not given
 	rest, err := cli.Parse(lessonFlags(), &cfg, args)
 	switch {
 	case errors.Is(err, cli.ErrHelp):
@@ -83,6 +87,17 @@ func parseArgs(args []string, env func(string) string) (config, error) {
 	default:
 		cfg.wrap = cfg.width
 	}
+	if cfg.watch && cfg.lessonDir == "" {
+		return cfg, fmt.Errorf("%w: --watch reloads a lesson folder as you edit it: give the folder with --lesson DIR", errUsage)
+	}
+	if cfg.tables && (cfg.format == views.FormatHTML || cfg.answers) {
+		return cfg, fmt.Errorf("%w: --tables prints text or markdown tables; the HTML handout (--print --format html) has every table, and the questions with --answers", errUsage)
+	}
+	// A format or the answers are for the printed lesson: asking for them
+	// asks for it.
+	if cfg.format != views.FormatText || cfg.answers {
+		cfg.print = cfg.print || !cfg.tables
+	}
 	return cfg, nil
 }
 
@@ -103,6 +118,10 @@ func run(args []string, env func(string) string, stdin io.Reader, stdout, stderr
 		switch args[0] {
 		case "serve":
 			return serve(args[1:], env, stdout, stderr)
+		case "new":
+			return newLesson(args[1:], time.Now(), stdout, stderr)
+		case "validate":
+			return validate(args[1:], stdout, stderr)
 		case "version", "completion", "man":
 			return subcommand(args[0], args[1:], stdout, stderr)
 		}
@@ -118,10 +137,6 @@ func run(args []string, env func(string) string, stdin io.Reader, stdout, stderr
 		fmt.Fprint(stdout, buildVersion().String())
 		return 0
 	}
-	if cfg.format == views.FormatMarkdown && !cfg.tables {
-		// The lesson itself is written in Markdown: print its tables as Markdown.
-		cfg.tables = true
-	}
 	if cfg.plainLesson(interactive) {
 		return runAccessible(cfg, env, stdin, stdout, stderr)
 	}
@@ -136,7 +151,10 @@ func run(args []string, env func(string) string, stdin io.Reader, stdout, stderr
 		return write(stdout, views.PrintTables(lesson, cfg.width, cfg.format, cfg.ascii))
 	}
 	if cfg.print || !interactive {
-		return write(stdout, views.Print(lesson, cfg.width, cfg.ascii))
+		if cfg.watch {
+			fmt.Fprintln(stderr, "jakstat: --watch is for the lesson on a terminal; printing it once")
+		}
+		return write(stdout, views.Print(lesson, views.PrintOptions{Format: cfg.format, Width: cfg.width, ASCII: cfg.ascii, Answers: cfg.answers}))
 	}
 	return runLoaded(lesson, cfg, env, stderr)
 }
@@ -160,7 +178,7 @@ func runShipped(cfg config, env func(string) string, stderr io.Writer) int {
 		}
 		ch <- loaded
 	}()
-	return runProgram(model.NewLoading(ch, cfg.options()), file, stderr)
+	return runProgram(model.NewLoading(ch, cfg.options(env)), file, "", stderr)
 }
 
 // runLoaded runs an already loaded lesson.
@@ -170,22 +188,27 @@ func runLoaded(l *content.Lesson, cfg config, env func(string) string, stderr io
 		fmt.Fprintf(stderr, "jakstat: %s\n", err)
 		return 1
 	}
-	opts := cfg.options()
+	opts := cfg.options(env)
 	if file != nil {
 		opts.Progress = readProgress(*file, l)
 	}
-	return runProgram(model.New(l, opts), file, stderr)
+	watchDir := ""
+	if cfg.watch {
+		watchDir = cfg.lessonDir
+	}
+	return runProgram(model.New(l, opts), file, watchDir, stderr)
 }
 
-func (c config) options() model.Options {
+func (c config) options(env func(string) string) model.Options {
 	return model.Options{Theme: c.theme, NoMotion: c.noMotion, ASCII: c.ascii, NoQuiz: c.noQuiz,
-		Present: c.present, Notes: c.notes}
+		Present: c.present, Notes: c.notes, Hyperlinks: hyperlinks(c.hyperlinks, env)}
 }
 
 // runProgram runs the interactive lesson, saving progress as it changes
 // unless file is nil (--no-save); a presenter also serves its position to
-// notes views, and a notes view follows it.
-func runProgram(m model.Model, file *state.File, stderr io.Writer) int {
+// notes views, and a notes view follows it. With a watchDir, the lesson
+// reloads as that folder is edited.
+func runProgram(m model.Model, file *state.File, watchDir string, stderr io.Writer) int {
 	cfg := m.Options()
 	if cfg.Notes {
 		file = nil // a notes view is not a learner
@@ -224,6 +247,14 @@ func runProgram(m model.Model, file *state.File, stderr io.Writer) int {
 	// 120 frames a second: the renderer flushes on a ticker, so its period
 	// is the floor under key-to-screen latency (60 would add up to 17 ms).
 	p := tea.NewProgram(m, tea.WithFPS(120))
+	if watchDir != "" {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		if err := watch.Start(ctx, watchDir, watch.Options{}, func(r watch.Result) { p.Send(reloadMsg(r)) }); err != nil {
+			fmt.Fprintf(stderr, "jakstat: --watch: %s\n", err)
+			return 1
+		}
+	}
 	if cfg.Notes {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
@@ -241,6 +272,19 @@ func runProgram(m model.Model, file *state.File, stderr io.Writer) int {
 		return lessonError(stderr, fm.Err())
 	}
 	return code
+}
+
+// reloadMsg is what a reload of a watched folder tells the lesson: the
+// edited lesson, or why it does not load.
+func reloadMsg(r watch.Result) tea.Msg {
+	if r.Err != nil {
+		return model.ReloadFailedMsg{Err: r.Err}
+	}
+	notice := "Reloaded"
+	if len(r.Changed) > 0 {
+		notice += ": " + strings.Join(r.Changed, ", ")
+	}
+	return model.LessonMsg{Lesson: r.Lesson, Notice: fmt.Sprintf("%s (loaded in %d ms)", notice, r.Took.Milliseconds())}
 }
 
 // closeSaver writes the last progress and returns the exit status: 1 when

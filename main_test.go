@@ -38,7 +38,15 @@ func TestCommandLine(t *testing.T) {
 		"not a terminal":    {args: nil, code: 0, stdout: "Facts checked on", noEscapes: true},
 		"print ascii":       {args: []string{"--print", "--ascii"}, code: 0, stdout: "+- nucleus ---", noEscapes: true},
 		"present and notes": {args: []string{"--present", "--notes"}, code: 2, firstLine: "jakstat: --present and --notes run in two terminals, one each"},
-		"bad format":        {args: []string{"--tables", "--format", "pdf"}, code: 2, firstLine: `jakstat: --format must be text or markdown (got "pdf")`},
+		"bad format":        {args: []string{"--tables", "--format", "pdf"}, code: 2, firstLine: `jakstat: --format must be text, markdown or html (got "pdf")`},
+		"html tables":       {args: []string{"--tables", "--format", "html"}, code: 2, stderr: "--print --format html"},
+		"tables answers":    {args: []string{"--tables", "--answers"}, code: 2, stderr: "--print --format html"},
+		"markdown tables":   {args: []string{"--tables", "--format", "markdown"}, code: 0, stdout: "# JAK inhibitors for eczema: tables", noEscapes: true},
+		"markdown lesson":   {args: []string{"--print", "--format", "markdown"}, code: 0, stdout: "\n### 24. ", noEscapes: true},
+		"html handout":      {args: []string{"--format", "html", "--answers"}, code: 0, stdout: `<h2>Questions and answers</h2>`, noEscapes: true},
+		"answers":           {args: []string{"--answers"}, code: 0, stdout: "QUESTIONS AND ANSWERS", noEscapes: true},
+		"watch alone":       {args: []string{"--watch"}, code: 2, firstLine: "jakstat: --watch reloads a lesson folder as you edit it: give the folder with --lesson DIR"},
+		"bad hyperlinks":    {args: []string{"--hyperlinks", "maybe"}, code: 2, firstLine: `jakstat: --hyperlinks must be auto, on or off (got "maybe")`},
 		"tables":            {args: []string{"--tables"}, code: 0, stdout: "MATRIX", noEscapes: true},
 		"markdown":          {args: []string{"--format", "markdown"}, code: 0, stdout: "| Drug | Brand |", noEscapes: true},
 		"no motion flag":    {args: []string{"--no-motion", "--print"}, code: 0, stdout: "gene ON", noEscapes: true},
@@ -81,17 +89,17 @@ func TestMotionAndGlyphOptions(t *testing.T) {
 		env  map[string]string
 		want config
 	}{
-		"defaults":        {nil, nil, config{width: 80, format: "text", theme: "auto"}},
-		"flags":           {[]string{"--no-motion", "--ascii", "--theme", "LIGHT"}, nil, config{width: 80, format: "text", theme: "light", noMotion: true, ascii: true}},
-		"NO_MOTION=1":     {nil, map[string]string{"NO_MOTION": "1"}, config{width: 80, format: "text", theme: "auto", noMotion: true}},
-		"NO_MOTION=0":     {nil, map[string]string{"NO_MOTION": "0"}, config{width: 80, format: "text", theme: "auto"}},
-		"NO_MOTION empty": {nil, map[string]string{"NO_MOTION": ""}, config{width: 80, format: "text", theme: "auto"}},
-		"--accessible":    {[]string{"--accessible"}, nil, config{width: 80, format: "text", theme: "auto", accessible: true}},
-		"ACCESSIBLE=1":    {nil, map[string]string{"ACCESSIBLE": "1"}, config{width: 80, format: "text", theme: "auto", autoAccessible: true}},
-		"ACCESSIBLE=0":    {nil, map[string]string{"ACCESSIBLE": "0"}, config{width: 80, format: "text", theme: "auto"}},
-		"TERM=dumb":       {nil, map[string]string{"TERM": "dumb"}, config{width: 80, format: "text", theme: "auto", autoAccessible: true}},
-		"TERM=xterm":      {nil, map[string]string{"TERM": "xterm-256color"}, config{width: 80, format: "text", theme: "auto"}},
-		"a width given":   {[]string{"--width", "60"}, nil, config{width: 60, format: "text", theme: "auto", wrap: 60}},
+		"defaults":        {nil, nil, config{width: 80, format: "text", theme: "auto", hyperlinks: "auto"}},
+		"flags":           {[]string{"--no-motion", "--ascii", "--theme", "LIGHT"}, nil, config{width: 80, format: "text", theme: "light", hyperlinks: "auto", noMotion: true, ascii: true}},
+		"NO_MOTION=1":     {nil, map[string]string{"NO_MOTION": "1"}, config{width: 80, format: "text", theme: "auto", hyperlinks: "auto", noMotion: true}},
+		"NO_MOTION=0":     {nil, map[string]string{"NO_MOTION": "0"}, config{width: 80, format: "text", theme: "auto", hyperlinks: "auto"}},
+		"NO_MOTION empty": {nil, map[string]string{"NO_MOTION": ""}, config{width: 80, format: "text", theme: "auto", hyperlinks: "auto"}},
+		"--accessible":    {[]string{"--accessible"}, nil, config{width: 80, format: "text", theme: "auto", hyperlinks: "auto", accessible: true}},
+		"ACCESSIBLE=1":    {nil, map[string]string{"ACCESSIBLE": "1"}, config{width: 80, format: "text", theme: "auto", hyperlinks: "auto", autoAccessible: true}},
+		"ACCESSIBLE=0":    {nil, map[string]string{"ACCESSIBLE": "0"}, config{width: 80, format: "text", theme: "auto", hyperlinks: "auto"}},
+		"TERM=dumb":       {nil, map[string]string{"TERM": "dumb"}, config{width: 80, format: "text", theme: "auto", hyperlinks: "auto", autoAccessible: true}},
+		"TERM=xterm":      {nil, map[string]string{"TERM": "xterm-256color"}, config{width: 80, format: "text", theme: "auto", hyperlinks: "auto"}},
+		"a width given":   {[]string{"--width", "60"}, nil, config{width: 60, format: "text", theme: "auto", hyperlinks: "auto", wrap: 60}},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -138,7 +146,7 @@ func TestBrokenLessonNeverStarts(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1", code)
 	}
-	want := entries[0].Name() + `:2: unknown scene "disco"`
+	want := entries[0].Name() + `:5: unknown scene "disco"`
 	if !strings.Contains(errOut.String(), want) {
 		t.Errorf("stderr lacks %q:\n%s", want, errOut.String())
 	}
@@ -176,6 +184,7 @@ func TestImportRules(t *testing.T) {
 		"classroom":         {"jakstat/views", "jakstat/state", "jakstat/link"},
 		"state":             {"jakstat/", "charm.land/"},
 		"cli":               {"jakstat/", "charm.land/"},
+		"watch":             {"jakstat/views", "jakstat/model", "jakstat/state", "jakstat/link", "jakstat/classroom", "charm.land/"},
 	}
 	for dir, bad := range forbidden {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))

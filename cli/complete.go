@@ -84,6 +84,9 @@ func (p Program) bash() string {
 			}
 			fmt.Fprintf(&b, "            elif (( COMP_CWORD == %d )); then\n                %s_words %q\n", pos, fn, strings.Join(words, " "))
 		}
+		if c.ArgFolder {
+			b.WriteString("            else\n                " + fn + "_files -d\n")
+		}
 		b.WriteString("            fi\n            ;;\n")
 	}
 	fmt.Fprintf(&b, "    esac\n}\n\ncomplete -F %s %s\n", fn, p.Name)
@@ -139,7 +142,7 @@ func (p Program) zsh() string {
 	for _, c := range p.subcommands() {
 		fmt.Fprintf(&b, "    %s\n", zshQuote(c.Name+":"+c.Summary))
 	}
-	b.WriteString("  )\n  _arguments -C \\\n")
+	b.WriteString("  )\n  _arguments -C -A \"-*\" \\\n")
 	for _, spec := range zshSpecs(p.Commands[0]) {
 		fmt.Fprintf(&b, "    %s \\\n", spec)
 	}
@@ -189,6 +192,9 @@ func zshSpecs(c Command) []string {
 	if len(c.ArgValues) > 0 {
 		specs = append(specs, zshQuote("1:"+c.Args+":("+strings.Join(c.ArgValues, " ")+")"))
 	}
+	if c.ArgFolder {
+		specs = append(specs, zshQuote("1:"+c.Args+":_files -/"))
+	}
 	return specs
 }
 
@@ -221,6 +227,9 @@ complete -c %[1]s -f
 			fmt.Fprintf(&b, "complete -c %s -n %s -l %s%s -d %s\n", p.Name, fishQuote(cond), f.Name, fishValue(f), fishQuote(f.Summary()))
 		}
 		fmt.Fprintf(&b, "complete -c %s -n %s -s h -l help -d %s\n", p.Name, fishQuote(cond), fishQuote(helpSummary))
+		if c.ArgFolder {
+			fmt.Fprintf(&b, "complete -c %s -n %s -x -a '(__fish_complete_directories)'\n", p.Name, fishQuote(cond))
+		}
 		if len(c.ArgValues) > 0 {
 			args := strings.Join(c.ArgValues, " ")
 			fmt.Fprintf(&b, "complete -c %s -n %s -a %s\n", p.Name,

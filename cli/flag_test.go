@@ -158,6 +158,9 @@ func TestCheckArgs(t *testing.T) {
 		"unknown":     {c, []string{"tcsh"}, `completion takes bash, zsh or fish (got "tcsh")`},
 		"none wanted": {Command{Name: "man"}, []string{"x"}, `unexpected argument "x"`},
 		"none given":  {Command{Name: "man"}, nil, ""},
+		"a folder":    {Command{Name: "new", Args: "DIR", ArgFolder: true}, []string{"lesson"}, ""},
+		"no folder":   {Command{Name: "new", Args: "DIR", ArgFolder: true}, nil, "new needs a folder: new DIR"},
+		"two folders": {Command{Name: "new", Args: "DIR", ArgFolder: true}, []string{"a", "b"}, `unexpected argument "b"`},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -13,6 +13,7 @@ type Command struct {
 	Name      string   // the subcommand's word; empty for the program itself
 	Args      string   // its arguments as the synopsis shows them: "bash|zsh|fish"
 	ArgValues []string // the values of its one argument, offered by completion
+	ArgFolder bool     // its one argument is a folder, which completion offers
 	Summary   string   // one line, for the usage list and completion menus
 	About     string   // paragraphs for its --help and the man page, blank-line separated
 	Flags     []Flag   // every command also takes -h, --help
@@ -166,8 +167,18 @@ func wrap(text string, width int) []string {
 }
 
 // CheckArgs checks the arguments left after a command's flags: one of
-// ArgValues for a command that has them, none for the rest.
+// ArgValues for a command that has them, one folder for a command whose
+// argument is a folder, none for the rest.
 func (c Command) CheckArgs(args []string) error {
+	if c.ArgFolder {
+		switch {
+		case len(args) == 0:
+			return fmt.Errorf("%s needs a folder: %s %s", c.Name, c.Name, c.Args)
+		case len(args) > 1:
+			return fmt.Errorf("unexpected argument %q", args[1])
+		}
+		return nil
+	}
 	if len(c.ArgValues) == 0 {
 		if len(args) > 0 {
 			return fmt.Errorf("unexpected argument %q", args[0])

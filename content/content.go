@@ -23,15 +23,35 @@ type Lesson struct {
 	sourceIndex map[string]int
 	drugIndex   map[string]int
 	unloaded    map[string]bool // files Load could not read; see Lesson.loaded
+	metaLines   map[string]int  // the line of each key of lesson.yaml
 	tables      []TableSpec     // the registry, built once per lesson
 }
 
-// Meta is the lesson-wide information from lesson.yaml.
+// Meta is the lesson-wide information from lesson.yaml: what every screen,
+// the printed lesson and a handout say about the lesson as a whole. After
+// Load, Title, Disclaimer, ShortDisclaimer, Checked and Language are never
+// empty, so a screen can show them without checking.
 type Meta struct {
-	Title      string `yaml:"title"`
-	Subtitle   string `yaml:"subtitle"`
-	Checked    string `yaml:"checked"`
+	// Title names the lesson: the header of every screen, the window
+	// title, the top of the printed lesson and the handout.
+	Title string `yaml:"title"`
+	// Subtitle says in a line what the lesson covers; it may be empty.
+	Subtitle string `yaml:"subtitle"`
+	// Language is the lesson's language as a BCP 47 tag ("en", "en-GB",
+	// "de"): a handout's <html lang>, and what a screen reader is told.
+	// It is "en" when lesson.yaml leaves it out.
+	Language string `yaml:"language"`
+	// Checked is the date the facts were last checked, YYYY-MM-DD; every
+	// screen shows it.
+	Checked string `yaml:"checked"`
+	// Disclaimer is the lesson's full statement that it is education, not
+	// advice: the first screen of the printed lesson and the handout.
 	Disclaimer string `yaml:"disclaimer"`
+	// ShortDisclaimer is the disclaimer in a few words, for the status line
+	// under every screen (at most MaxShortDisclaimer characters). When
+	// lesson.yaml leaves it out it is the disclaimer's first sentence,
+	// which must then be that short.
+	ShortDisclaimer string `yaml:"short_disclaimer"`
 	// Changes is the changelog: what each review changed and why.
 	Changes []Change `yaml:"changes"`
 
@@ -63,6 +83,17 @@ type Step struct {
 	File string `yaml:"-"`
 	// BodyLine is the line of File on which Body starts.
 	BodyLine int `yaml:"-"`
+
+	keyLines map[string]int // the line of each front matter key in File
+}
+
+// line is the line of File on which a front matter key is written, or
+// the front matter's first line when it is not written.
+func (st Step) line(key string) int {
+	if n := st.keyLines[key]; n > 0 {
+		return n
+	}
+	return 2
 }
 
 // Source is a citable reference; facts point at it by ID. Kind says what

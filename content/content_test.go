@@ -3,9 +3,11 @@ package content
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 func mustShipped(t testing.TB) *Lesson {
@@ -185,9 +187,9 @@ func TestValidateReportsEachProblemWithItsPlace(t *testing.T) {
 		"unknown front matter key": {"01-a.md", "---\nid: a\ntitle: A\nsection: S\ncolour: red\n---\nBody\n", "01-a.md:5: field colour not found"},
 		"missing title":            {"01-a.md", "---\nid: a\nsection: S\n---\nBody\n", "01-a.md:2: title is missing"},
 		"duplicate id":             {"02-b.md", "---\nid: a\ntitle: B\nsection: S\n---\nBody\n", `02-b.md:2: duplicate id "a" (also in 01-a.md)`},
-		"unknown scene":            {"01-a.md", "---\nid: a\ntitle: A\nsection: S\nscene: fireworks\n---\nBody\n", `01-a.md:2: unknown scene "fireworks"`},
-		"scene and table":          {"01-a.md", "---\nid: a\ntitle: A\nsection: S\nscene: resting\ntable: drugs\n---\nBody\n", "01-a.md:2: a step shows a scene or a table, not both"},
-		"unknown table":            {"01-a.md", "---\nid: a\ntitle: A\nsection: S\ntable: planets\n---\nBody\n", `01-a.md:2: unknown table "planets"`},
+		"unknown scene":            {"01-a.md", "---\nid: a\ntitle: A\nsection: S\nscene: fireworks\n---\nBody\n", `01-a.md:5: unknown scene "fireworks"`},
+		"scene and table":          {"01-a.md", "---\nid: a\ntitle: A\nsection: S\nscene: resting\ntable: drugs\n---\nBody\n", "01-a.md:6: a step shows a scene or a table, not both"},
+		"unknown table":            {"01-a.md", "---\nid: a\ntitle: A\nsection: S\ntable: planets\n---\nBody\n", `01-a.md:5: unknown table "planets"`},
 		"columns without a table":  {"01-a.md", "---\nid: a\ntitle: A\nsection: S\ncolumns: [JAKs]\n---\nBody\n", "01-a.md:2: columns: the step shows no table"},
 		"unknown column":           {"02-b.md", "---\nid: b\ntitle: B\nsection: S\ntable: drugs\ncolumns: [Price]\n---\nBody\n", `02-b.md:2: columns: table drugs has no column "Price" (its columns: Drug, Brand,`},
 		"text points at a column":  {"02-b.md", "---\nid: b\ntitle: B\nsection: S\ntable: drugs\n---\nFirst line.\n\nLook down the JAK column.\n", "02-b.md:9: the text points at the JAKs column: add it to the front matter's columns (columns: [JAKs])"},
@@ -206,10 +208,15 @@ func TestValidateReportsEachProblemWithItsPlace(t *testing.T) {
 		"row with missing cells": {"cytokines.yaml", "- cytokine: IL-4\n  jaks: [JAK1]\n  sources: [S1]\n", `cytokines.yaml:1: cytokine row "IL-4": cytokine, receptor, jaks and stat are all required`},
 		"unknown JAK":            {"cytokines.yaml", "- cytokine: IL-4\n  receptor: R\n  jaks: [JAK9]\n  stat: STAT6\n  sources: [S1]\n", `unknown JAK "JAK9"`},
 		"duplicate source":       {"sources.yaml", "- id: S1\n  title: A\n  kind: label\n- id: S1\n  title: B\n  kind: label\n", `sources.yaml:4: duplicate source id "S1"`},
-		"bad checked date":       {"lesson.yaml", "title: T\nchecked: last week\ndisclaimer: D\n", `lesson.yaml: checked must be the date the facts were checked, as YYYY-MM-DD (got "last week")`},
+		"bad checked date":       {"lesson.yaml", "title: T\nchecked: last week\ndisclaimer: D\n", `lesson.yaml:2: checked must be the date the facts were checked, as YYYY-MM-DD (got "last week")`},
 		"no disclaimer":          {"lesson.yaml", "title: T\nchecked: 2026-11-26\n", "lesson.yaml: disclaimer is missing"},
 		"not a list":             {"trials.yaml", "id: t1\n", "trials.yaml:1: cannot unmarshal"},
-		"missing file":           {"sources.yaml", "", "sources.yaml:1: file is empty"},
+		"empty sources":          {"sources.yaml", "# none yet\n", `01-a.md:5: step a cites source "S1", which is not in sources.yaml`},
+		"empty lesson.yaml":      {"lesson.yaml", "", "lesson.yaml:1: file is empty"},
+		"bad language":           {"lesson.yaml", "title: T\nlanguage: English\nchecked: 2026-11-26\ndisclaimer: D\n", `lesson.yaml:2: language "English": use a language tag`},
+		"long short disclaimer":  {"lesson.yaml", "title: T\nchecked: 2026-11-26\ndisclaimer: D\nshort_disclaimer: " + strings.Repeat("x", 41) + "\n", "lesson.yaml:4: short_disclaimer is 41 characters"},
+		"long first sentence": {"lesson.yaml", "title: T\nchecked: 2026-11-26\ndisclaimer: This lesson is for education and is not medical advice. Ask.\n",
+			"lesson.yaml:3: the disclaimer's first sentence is 54 characters"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -237,6 +244,56 @@ func TestValidateReportsEveryProblemAtOnce(t *testing.T) {
 	var probs Errors
 	if !errors.As(err, &probs) || len(probs) != 3 {
 		t.Fatalf("want 3 problems (title, scene, source), got:\n%v", err)
+	}
+}
+
+// TestOnlyLessonYAMLAndStepsAreRequired: a lesson on another topic needs
+// no drugs, side effects, trials, cytokines, sources, facts, questions or
+// glossary; each file left out is that table or screen left out.
+func TestOnlyLessonYAMLAndStepsAreRequired(t *testing.T) {
+	minimal := fstest.MapFS{
+		"lesson.yaml": {Data: []byte("title: Sleep\nchecked: 2026-11-20\ndisclaimer: Education only. Not advice.\n")},
+		"01-a.md":     {Data: []byte("---\nid: a\ntitle: A\nsection: S\n---\nBody text.\n")},
+	}
+	l, err := Load(minimal)
+	if err != nil {
+		t.Fatalf("a lesson of lesson.yaml and one step does not load:\n%v", err)
+	}
+	if len(l.Drugs)+len(l.SideEffects)+len(l.Trials)+len(l.Cytokines)+len(l.Sources)+len(l.Questions)+len(l.Glossary) != 0 {
+		t.Error("data appeared from nowhere")
+	}
+	if len(l.ExploreTabs()) != 0 || len(l.HandoutTables()) != 0 {
+		t.Errorf("a lesson without data has tables: %v %v", l.ExploreTabs(), l.HandoutTables())
+	}
+	if m := l.Meta; m.Language != "en" || m.ShortDisclaimer != "Education only" {
+		t.Errorf("defaults: language %q, short disclaimer %q", m.Language, m.ShortDisclaimer)
+	}
+
+	tests := map[string]struct {
+		file, data string
+		want       string
+	}{
+		"a table whose data is missing": {"02-b.md", "---\nid: b\ntitle: B\nsection: S\ntable: trials\n---\nBody\n",
+			`02-b.md:5: table "trials" has no rows: its data comes from trials.yaml, which is missing or empty`},
+		"a source that is not there": {"02-b.md", "---\nid: b\ntitle: B\nsection: S\nsources: [S1]\n---\nBody\n",
+			`02-b.md:5: step b cites source "S1", which is not in sources.yaml`},
+		"a file of comments is no entries": {"glossary.yaml", "# terms to come\n\n", ""},
+		"an empty file is no entries":      {"drugs.yaml", "", ""},
+		"a list of nothing":                {"questions.yaml", "[]\n", ""},
+		"not a list":                       {"glossary.yaml", "term: x\n", "glossary.yaml:1: cannot unmarshal"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			fsys := maps.Clone(minimal)
+			fsys[tc.file] = &fstest.MapFile{Data: []byte(tc.data)}
+			_, err := Load(fsys)
+			switch {
+			case tc.want == "" && err != nil:
+				t.Errorf("refused: %v", err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Errorf("problems:\n%v\nwant one containing:\n%s", err, tc.want)
+			}
+		})
 	}
 }
 
@@ -404,4 +461,36 @@ func FuzzParseQuestions(f *testing.F) {
 			q.Check(nil)
 		}
 	})
+}
+
+// TestStarterValidates: the lesson `jakstat new` writes loads as written,
+// checked on the day it is made, with every piece the README promises.
+func TestStarterValidates(t *testing.T) {
+	day := time.Date(2027, 3, 9, 0, 0, 0, 0, time.UTC)
+	fsys := fstest.MapFS{}
+	for name, data := range Starter(day) {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	l, err := Load(fsys)
+	if err != nil {
+		t.Fatalf("the starter lesson does not load:\n%v", err)
+	}
+	scenes, tables := 0, 0
+	for _, st := range l.Steps {
+		if st.Scene != "" {
+			scenes++
+		}
+		if strings.Contains(st.Body, "\n|---") {
+			tables++
+		}
+	}
+	if l.Meta.Checked != "2027-03-09" || len(l.Sections()) != 2 || scenes != 1 || tables != 1 || len(l.Questions) != 1 || len(l.Glossary) != 1 {
+		t.Errorf("starter: checked %s, %d sections, %d scenes, %d tables, %d questions, %d terms",
+			l.Meta.Checked, len(l.Sections()), scenes, tables, len(l.Questions), len(l.Glossary))
+	}
+	for name, data := range Starter(day) {
+		if !strings.Contains(string(data), "#") {
+			t.Errorf("%s explains nothing: it has no comments", name)
+		}
+	}
 }

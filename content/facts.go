@@ -56,9 +56,7 @@ type Fact struct {
 }
 
 func loadFacts(fsys fs.FS, l *Lesson, p *Errors) {
-	if exists(fsys, factsFile) {
-		loadList(fsys, factsFile, &l.Facts, p, func(f *Fact, n *yaml.Node) { f.Line = n.Line })
-	}
+	loadOptional(fsys, factsFile, &l.Facts, p, func(f *Fact, n *yaml.Node) { f.Line = n.Line })
 }
 
 // Fact returns the fact with the given id, built-in ones included.

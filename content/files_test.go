@@ -172,7 +172,10 @@ func TestLoadRefusesLinksOnDisk(t *testing.T) {
 	}
 	secret := filepath.Join(root, "secret.md")
 	os.WriteFile(secret, []byte(stepHead+"Not part of the lesson\n"), 0o644)
-	for name, target := range map[string]string{"03-abs.md": secret, "04-rel.md": "../secret.md", "05-ok.md": "01-a.md"} {
+	os.Remove(filepath.Join(dir, "glossary.yaml"))
+	links := map[string]string{"03-abs.md": secret, "04-rel.md": "../secret.md", "05-ok.md": "01-a.md",
+		"glossary.yaml": "terms.yaml"} // an optional file whose link leads nowhere is reported, not skipped
+	for name, target := range links {
 		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
 			t.Skip("symbolic links are not available:", err)
 		}
@@ -183,7 +186,8 @@ func TestLoadRefusesLinksOnDisk(t *testing.T) {
 	}
 	want := "03-abs.md: is a link to " + filepath.ToSlash(secret) + ", outside the lesson folder: copy the file into the folder instead\n" +
 		"04-rel.md: is a link to ../secret.md, outside the lesson folder: copy the file into the folder instead\n" +
-		`05-ok.md:2: duplicate id "a" (also in 01-a.md)`
+		`05-ok.md:2: duplicate id "a" (also in 01-a.md)` + "\n" +
+		"glossary.yaml: cannot read: no such file or directory"
 	if err.Error() != want {
 		t.Errorf("problems:\n%v\nwant:\n%s", err, want)
 	}

@@ -40,13 +40,16 @@ var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 func Load(fsys fs.FS) (*Lesson, error) {
 	l := &Lesson{}
 	// The files do not depend on each other: parse them side by side.
+	// Only lesson.yaml and the steps are required: a lesson on another
+	// topic may have no drugs, trials or glossary, and then has no such
+	// table, tab or screen.
 	jobs := []func(p *Errors){
-		func(p *Errors) { p.decode(fsys, metaFile, 0, &l.Meta, nil) },
+		func(p *Errors) { l.metaLines = p.decodeMeta(fsys, &l.Meta) },
 		func(p *Errors) {
-			loadList(fsys, sourcesFile, &l.Sources, p, func(s *Source, n *yaml.Node) { s.Line = n.Line })
+			loadOptional(fsys, sourcesFile, &l.Sources, p, func(s *Source, n *yaml.Node) { s.Line = n.Line })
 		},
 		func(p *Errors) {
-			loadList(fsys, drugsFile, &l.Drugs, p, func(d *Drug, n *yaml.Node) {
+			loadOptional(fsys, drugsFile, &l.Drugs, p, func(d *Drug, n *yaml.Node) {
 				d.Line = n.Line
 				for j, a := range seqItems(n, "approvals") {
 					if j < len(d.Approvals) {
@@ -56,7 +59,7 @@ func Load(fsys fs.FS) (*Lesson, error) {
 			})
 		},
 		func(p *Errors) {
-			loadList(fsys, sideEffectsFile, &l.SideEffects, p, func(s *SideEffect, n *yaml.Node) {
+			loadOptional(fsys, sideEffectsFile, &l.SideEffects, p, func(s *SideEffect, n *yaml.Node) {
 				s.Line = n.Line
 				for j, r := range seqItems(n, "reported") {
 					if j < len(s.Reported) {
@@ -66,19 +69,14 @@ func Load(fsys fs.FS) (*Lesson, error) {
 			})
 		},
 		func(p *Errors) {
-			loadList(fsys, cytokinesFile, &l.Cytokines, p, func(c *Cytokine, n *yaml.Node) { c.Line = n.Line })
-			loadList(fsys, trialsFile, &l.Trials, p, func(t *Trial, n *yaml.Node) { t.Line = n.Line })
+			loadOptional(fsys, cytokinesFile, &l.Cytokines, p, func(c *Cytokine, n *yaml.Node) { c.Line = n.Line })
+			loadOptional(fsys, trialsFile, &l.Trials, p, func(t *Trial, n *yaml.Node) { t.Line = n.Line })
 		},
 		func(p *Errors) { l.Steps = loadSteps(fsys, p) },
 		func(p *Errors) { loadFacts(fsys, l, p) },
 		func(p *Errors) {
-			// Questions and the glossary are optional: a lesson may have neither.
-			if exists(fsys, questionsFile) {
-				loadList(fsys, questionsFile, &l.Questions, p, func(q *Question, n *yaml.Node) { q.Line = n.Line })
-			}
-			if exists(fsys, glossaryFile) {
-				loadList(fsys, glossaryFile, &l.Glossary, p, func(t *Term, n *yaml.Node) { t.Line = n.Line })
-			}
+			loadOptional(fsys, questionsFile, &l.Questions, p, func(q *Question, n *yaml.Node) { q.Line = n.Line })
+			loadOptional(fsys, glossaryFile, &l.Glossary, p, func(t *Term, n *yaml.Node) { t.Line = n.Line })
 		},
 	}
 	found := make([]Errors, len(jobs))
@@ -126,11 +124,23 @@ func (l *Lesson) index() {
 	}
 }
 
-// loadList decodes a YAML file holding a list, then lets setLines copy each
-// item's line number from the node tree (decoding discards positions).
-func loadList[T any](fsys fs.FS, name string, out *[]T, p *Errors, setLines func(*T, *yaml.Node)) {
+// loadOptional is loadList for a data file a lesson may do without: a
+// file that is not there, or holds nothing but comments, is no entries.
+func loadOptional[T any](fsys fs.FS, name string, out *[]T, p *Errors, setLines func(*T, *yaml.Node)) {
+	if !present(fsys, name) {
+		return
+	}
+	data, ok := readLessonFile(fsys, name, maxDataBytes, p)
+	if ok && !blankYAML(data) {
+		decodeList(name, data, out, p, setLines)
+	}
+}
+
+// decodeList decodes a YAML file holding a list, then lets setLines copy
+// each item's line number from the node tree (decoding discards positions).
+func decodeList[T any](name string, data []byte, out *[]T, p *Errors, setLines func(*T, *yaml.Node)) {
 	var root yaml.Node
-	if !p.decode(fsys, name, 0, out, &root) {
+	if !p.decodeBytes(name, data, 0, out, &root) {
 		return
 	}
 	doc := &root
@@ -317,10 +327,12 @@ func parseStep(name string, data []byte, p *Errors) (Step, bool) {
 		p.add(name, 2, "front matter is empty: a step needs at least id, title and section")
 		return Step{}, false
 	}
-	if !p.decodeBytes(name, []byte(front), 1, &st, nil) {
+	var root yaml.Node
+	if !p.decodeBytes(name, []byte(front), 1, &st, &root) {
 		return Step{}, false
 	}
 	st.File = name
+	st.keyLines = keyLines(&root, 1)
 	if st.Sources.Line > 0 {
 		st.Sources.Line++ // node lines count from the front matter, which starts on line 2
 	}
@@ -333,9 +345,36 @@ func parseStep(name string, data []byte, p *Errors) (Step, bool) {
 	return st, true
 }
 
-func exists(fsys fs.FS, name string) bool {
-	_, err := fs.Stat(fsys, name)
-	return err == nil
+// keyLines maps each key of a YAML document's top mapping to its line,
+// moved down by offset.
+func keyLines(root *yaml.Node, offset int) map[string]int {
+	lines := map[string]int{}
+	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+		return lines
+	}
+	doc := root.Content[0]
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		lines[doc.Content[i].Value] = doc.Content[i].Line + offset
+	}
+	return lines
+}
+
+// present says whether the folder holds name at all. A link counts even
+// when it leads nowhere, and so does a file that cannot be read: reading
+// it then says why, rather than the file being quietly left out.
+func present(fsys fs.FS, name string) bool {
+	_, err := fs.Lstat(fsys, name)
+	return !errors.Is(err, fs.ErrNotExist)
+}
+
+// blankYAML says whether a file holds nothing but blank lines and comments.
+func blankYAML(data []byte) bool {
+	for _, ln := range strings.Split(string(data), "\n") {
+		if t := strings.TrimSpace(ln); t != "" && !strings.HasPrefix(t, "#") && t != "---" {
+			return false
+		}
+	}
+	return true
 }
 
 func errText(err error) string {

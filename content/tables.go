@@ -286,6 +286,18 @@ func (l *Lesson) HandoutTables() []TableSpec {
 	return l.present(func(s TableSpec) bool { return s.Handout })
 }
 
+// Explorable says whether the explorer has a table to show, as
+// len(ExploreTabs()) > 0 would, but stops at the first table with rows: a
+// screen asks before its first frame.
+func (l *Lesson) Explorable() bool {
+	for _, s := range l.registry() {
+		if s.Explore && len(l.Table(s.ID).Rows) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (l *Lesson) present(keep func(TableSpec) bool) []TableSpec {
 	var out []TableSpec
 	for _, s := range l.registry() {

@@ -35,7 +35,7 @@ func (t textField) lineAt(offset int) int {
 // ids, regions, statuses, groups, question sections) are not text.
 func (l *Lesson) eachText(visit func(textField)) {
 	m := &l.Meta
-	for _, s := range []*string{&m.Title, &m.Subtitle, &m.Disclaimer} {
+	for _, s := range []*string{&m.Title, &m.Subtitle, &m.Disclaimer, &m.ShortDisclaimer} {
 		visit(textField{file: metaFile, what: "lesson", text: s})
 	}
 	for i := range m.Changes {

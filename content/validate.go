@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 )
 
 var (
@@ -34,26 +33,6 @@ func (l *Lesson) Validate() error {
 	}
 	p.sort()
 	return p
-}
-
-func (l *Lesson) validateMeta(p *Errors) {
-	if !l.loaded(metaFile) {
-		return // its one problem is already reported
-	}
-	m := &l.Meta
-	if strings.TrimSpace(m.Title) == "" {
-		p.add(metaFile, 0, "title is missing")
-	}
-	if strings.TrimSpace(m.Disclaimer) == "" {
-		p.add(metaFile, 0, "disclaimer is missing: the lesson must say it is education, not medical advice")
-	}
-	t, err := time.Parse(time.DateOnly, m.Checked)
-	if err != nil {
-		p.add(metaFile, 0, "checked must be the date the facts were checked, as YYYY-MM-DD (got %q)", m.Checked)
-	} else {
-		m.CheckedOn = t
-	}
-	validateChanges(p, m.Changes, m.CheckedOn)
 }
 
 func (l *Lesson) validateSources(p *Errors) {
@@ -122,9 +101,9 @@ func (l *Lesson) validateSteps(p *Errors) {
 		case st.ID == "":
 			p.add(f, 2, "id is missing")
 		case !idPattern.MatchString(st.ID):
-			p.add(f, 2, "id %q: use lowercase letters, digits and dashes", st.ID)
+			p.add(f, st.line("id"), "id %q: use lowercase letters, digits and dashes", st.ID)
 		case ids[st.ID] != "":
-			p.add(f, 2, "duplicate id %q (also in %s)", st.ID, ids[st.ID])
+			p.add(f, st.line("id"), "duplicate id %q (also in %s)", st.ID, ids[st.ID])
 		default:
 			ids[st.ID] = f
 		}
@@ -135,13 +114,17 @@ func (l *Lesson) validateSteps(p *Errors) {
 			p.add(f, 2, "section is missing")
 		}
 		if st.Scene != "" && !slices.Contains(SceneNames(), st.Scene) {
-			p.add(f, 2, "unknown scene %q (known: %s)", st.Scene, strings.Join(SceneNames(), ", "))
+			p.add(f, st.line("scene"), "unknown scene %q (known: %s)", st.Scene, strings.Join(SceneNames(), ", "))
 		}
 		if st.Scene != "" && st.Table != "" {
-			p.add(f, 2, "a step shows a scene or a table, not both")
+			p.add(f, st.line("table"), "a step shows a scene or a table, not both")
 		}
-		if st.Table != "" && !slices.Contains(TableNames(), st.Table) {
-			p.add(f, 2, "unknown table %q (known: %s)", st.Table, strings.Join(TableNames(), ", "))
+		switch {
+		case st.Table == "":
+		case !slices.Contains(TableNames(), st.Table):
+			p.add(f, st.line("table"), "unknown table %q (known: %s; a table of your own is a Markdown table in the step's text)", st.Table, strings.Join(TableNames(), ", "))
+		case l.loaded(tableFile(st.Table)) && len(l.Table(st.Table).Rows) == 0:
+			p.add(f, st.line("table"), "table %q has no rows: its data comes from %s, which is missing or empty", st.Table, tableFile(st.Table))
 		}
 		if st.Body == "" {
 			p.add(f, st.BodyLine, "the step has no text after its front matter")
@@ -151,6 +134,21 @@ func (l *Lesson) validateSteps(p *Errors) {
 		checkBody(st, p)
 		l.refs(p, f, 2, st.Sources, "step "+st.ID, false)
 	}
+}
+
+// tableFile is the data file a step's table is built from.
+func tableFile(table string) string {
+	switch table {
+	case "drugs":
+		return drugsFile
+	case "sideeffects", "boxed":
+		return sideEffectsFile
+	case "cytokines":
+		return cytokinesFile
+	case "trials":
+		return trialsFile
+	}
+	return sourcesFile
 }
 
 func (l *Lesson) validateDrugs(p *Errors) {

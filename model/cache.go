@@ -1,6 +1,10 @@
 package model
 
 import (
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"maps"
 	"sync"
 	"sync/atomic"
 
@@ -10,13 +14,35 @@ import (
 	"jakstat/views"
 )
 
-// renderKey names one rendered step body: Markdown output depends on the
-// step, the wrap width and the light or dark look, and on nothing else.
+// renderKey names one rendered step body by what the render reads: the
+// step's text and sources (its digest, so an edited lesson finds the
+// renders of the steps it did not change), the wrap width, the light or
+// dark look, padding, and whether links are OSC 8 hyperlinks.
 type renderKey struct {
-	step  int
+	text  stepDigest
 	width int
 	look  views.Look
 	pad   bool // every line padded to width, for a scene drawn to its right
+	links bool // links are OSC 8 hyperlinks (Options.Hyperlinks)
+}
+
+// stepDigest identifies what a step's rendered text depends on: its body,
+// and the ids, titles and addresses of its sources.
+type stepDigest [16]byte
+
+// digestSteps works out every step's digest, once per lesson.
+func digestSteps(l *content.Lesson) []stepDigest {
+	out := make([]stepDigest, len(l.Steps))
+	for i, st := range l.Steps {
+		h := sha256.New()
+		io.WriteString(h, st.Body)
+		for _, id := range st.Sources.IDs {
+			src, _ := l.Source(id)
+			fmt.Fprintf(h, "\x00%s\x00%s\x00%s", id, src.Title, src.URL)
+		}
+		copy(out[i][:], h.Sum(nil))
+	}
+	return out
 }
 
 // RenderCache keeps rendered step bodies, scene frames and lesson tables
@@ -25,8 +51,9 @@ type renderKey struct {
 // Lessons showing the same lesson with the same options may share one: a
 // classroom's hundred students then render each step and frame once, not
 // a hundred times (and not a hundred at once: the first renders, the rest
-// wait for it). It is safe for concurrent use. Entries are keyed by step
-// number, not content: a lesson that is edited (reloaded) needs a new cache.
+// wait for it). It is safe for concurrent use. Step bodies are keyed by
+// their content, so an edited lesson reuses the renders of the steps it
+// left alone (see reloaded).
 type RenderCache struct {
 	text   onceMap[renderKey, string]
 	scenes onceMap[sceneKey, string]
@@ -77,6 +104,29 @@ func NewRenderCache() *RenderCache {
 		tables: onceMap[tableKey, string]{m: map[tableKey]*onceEntry[string]{}},
 		fits:   onceMap[fitKey, tableFit]{m: map[fitKey]*onceEntry[tableFit]{}},
 	}
+}
+
+// reloaded is the cache for an edited lesson whose steps have the digests
+// in keep: the bodies of those steps and every scene frame carry over; the
+// renders of steps that are gone are dropped, and the tables, whose data
+// may have changed, start afresh.
+func (c *RenderCache) reloaded(keep []stepDigest) *RenderCache {
+	n := NewRenderCache()
+	wanted := make(map[stepDigest]bool, len(keep))
+	for _, d := range keep {
+		wanted[d] = true
+	}
+	c.text.mu.Lock()
+	for k, e := range c.text.m {
+		if wanted[k.text] && e.done.Load() {
+			n.text.m[k] = e
+		}
+	}
+	c.text.mu.Unlock()
+	c.scenes.mu.Lock()
+	maps.Copy(n.scenes.m, c.scenes.m)
+	c.scenes.mu.Unlock()
+	return n
 }
 
 // scene returns a scene frame, drawing it the first time it is asked for.
@@ -131,25 +181,32 @@ func (o *onceMap[K, V]) get(k K) (V, bool) {
 	return e.v, true
 }
 
-// renderBody renders a step's Markdown and appends its sources.
-func renderBody(l *content.Lesson, k renderKey, s views.Styles) string {
+// renderBody renders step i's Markdown and appends its sources.
+func renderBody(l *content.Lesson, i int, k renderKey, s views.Styles) string {
 	if k.pad {
 		plain := k
 		plain.pad = false
-		return views.PadLines(renderBody(l, plain, s), k.width)
+		return views.PadLines(renderBody(l, i, plain, s), k.width)
 	}
-	st := l.Steps[k.step]
-	out := views.Markdown(st.Body, k.width, k.look)
+	st := l.Steps[i]
+	out := views.RenderMarkdown(st.Body, views.MarkdownOptions{Width: k.width, Look: k.look, Hyperlinks: k.links})
 	if len(st.Sources.IDs) > 0 {
-		out += "\n\n" + s.Label.Render("Sources") + "\n" + views.SourceList(l, st.Sources.IDs, k.width, s)
+		out += "\n\n" + s.Label.Render("Sources") + "\n" + views.LinkedSourceList(l, st.Sources.IDs, k.width, s, k.links)
 	}
 	return out
+}
+
+// textKey is the key of step i's body as the current window and options
+// draw it.
+func (m Model) textKey(i, width int, pad bool) renderKey {
+	return renderKey{text: m.digests[i], width: width, look: views.LookFor(m.isDark), pad: pad, links: m.opts.Hyperlinks}
 }
 
 // body returns the current step's rendered text, rendering it now if the
 // cache does not have it yet.
 func (m Model) body(k renderKey) string {
-	return m.cache.text.do(k, func() string { return renderBody(m.lesson, k, *m.styles) })
+	step := m.nav.Step
+	return m.cache.text.do(k, func() string { return renderBody(m.lesson, step, k, *m.styles) })
 }
 
 // prerenderedMsg carries step bodies rendered ahead, keyed by exactly what
@@ -167,13 +224,14 @@ func (m Model) prerenderCmd(width int) tea.Cmd {
 		return nil // a classroom's presenter renders ahead into the shared cache
 	}
 	var keys []renderKey
+	var steps []int
 	for _, i := range []int{m.nav.Step + 1, m.nav.Step - 1} {
-		k := renderKey{step: i, width: width, look: views.LookFor(m.isDark)}
 		if i < 0 || i >= len(m.lesson.Steps) {
 			continue
 		}
+		k := m.textKey(i, width, false)
 		if _, ok := m.cache.get(k); !ok {
-			keys = append(keys, k)
+			keys, steps = append(keys, k), append(steps, i)
 		}
 	}
 	if len(keys) == 0 {
@@ -183,7 +241,7 @@ func (m Model) prerenderCmd(width int) tea.Cmd {
 	return func() tea.Msg {
 		texts := make([]string, len(keys))
 		for i, k := range keys {
-			texts[i] = renderBody(l, k, s)
+			texts[i] = renderBody(l, steps[i], k, s)
 		}
 		return prerenderedMsg{keys: keys, texts: texts}
 	}

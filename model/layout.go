@@ -100,7 +100,7 @@ func (m Model) dims() dims {
 	if m.height >= 28 || m.opts.Present && m.height >= 16 {
 		d.headerH++ // a breathing line, where there is room for it
 	}
-	d.contentH = max(m.height-d.headerH-m.footerHeight(), 1)
+	d.contentH = max(m.height-d.headerH-m.footerHeight()-m.problemsHeight(), 1)
 	if m.panes.grid.ID() == "" {
 		d.textH = d.contentH
 		m.placeScene(&d)
@@ -191,6 +191,7 @@ func (m *Model) layout(reset bool) {
 	}
 	p := &m.panes
 	st := m.current()
+	m.layoutProblems(min(m.width, ui.MaxFrameWidth))
 	if st.Table != "" {
 		p.grid = m.lesson.Table(st.Table).WithFocus(st.Columns)
 	} else {
@@ -212,7 +213,7 @@ func (m *Model) layout(reset bool) {
 	d := m.dims()
 
 	top := p.text.Top()
-	body := m.body(renderKey{step: m.nav.Step, width: d.textW, look: views.LookFor(m.isDark), pad: d.scene == sceneBeside})
+	body := m.body(m.textKey(m.nav.Step, d.textW, d.scene == sceneBeside))
 	if d.scene == sceneCaption {
 		// Too small to draw the scene: say in words what it would show.
 		body = m.styles.Muted.Width(d.textW).Render("Diagram: "+views.SceneCaption(st.Scene)) + "\n\n" + body
@@ -294,6 +295,7 @@ func (m *Model) layoutPanel(d dims) {
 // those that do nothing on this step, and those of the mode it runs in.
 func (m Model) helpGroups() [][]key.Binding {
 	k := DefaultKeyMap()
+	k.enableForLesson(m)
 	groups := k.FullHelp()[:5]
 	if m.opts.Present {
 		groups = append(groups, []key.Binding{k.Blank, quiz.DefaultKeyMap().Reveal})
@@ -312,7 +314,7 @@ func (m *Model) layoutScreen(d dims) {
 	}
 	switch m.screen {
 	case screenExplorer:
-		m.explorer.SetSize(m.width, m.height)
+		m.explorer.SetSize(m.width, m.height-m.problemsHeight())
 	case screenQuiz:
 		m.quiz.SetSize(d.frameW, d.contentH)
 	case screenSearch:
@@ -356,6 +358,7 @@ func (m *Model) syncKeys() {
 	k.PrevHit.SetEnabled(m.found.of > 1)
 	k.Follow.SetEnabled(m.opts.Follow)
 	k.Blank.SetEnabled(m.opts.Present)
+	k.enableForLesson(*m)
 	if m.screen == screenExplorer || m.opts.Notes {
 		return // they draw their own help, or none
 	}
@@ -364,6 +367,19 @@ func (m *Model) syncKeys() {
 		return
 	}
 	m.helpBar = views.HelpBar(*m.styles, m.lessonShortHelp(), m.dims().frameW)
+}
+
+// enableForLesson turns off the keys of what the lesson has nothing for:
+// the explorer without tables, the glossary without terms, the diagram
+// keys in a lesson without diagrams.
+func (k *KeyMap) enableForLesson(m Model) {
+	k.Explore.SetEnabled(m.explorable)
+	k.Glossary.SetEnabled(m.lesson != nil && len(m.lesson.Glossary) > 0)
+	if m.lesson != nil && !slices.ContainsFunc(m.lesson.Steps, func(st content.Step) bool { return st.Scene != "" }) {
+		for _, b := range []*key.Binding{&k.Pause, &k.Replay, &k.FrameBack, &k.FrameFwd} {
+			b.SetEnabled(false)
+		}
+	}
 }
 
 // lessonShortHelp is the step screen's help bar: details only on a focused

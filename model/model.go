@@ -76,6 +76,11 @@ type Options struct {
 	// Publish is given a presenter's position (step and scene frame) as it
 	// changes, for a classroom's followers, in order; it must not block.
 	Publish func(Position)
+	// Hyperlinks makes the links in a step, and its sources, OSC 8
+	// hyperlinks: the text is clickable and the address is not printed.
+	// Turn it on only for a terminal known to support them; the address is
+	// shown in brackets otherwise.
+	Hyperlinks bool
 }
 
 // screen is which screen is on top of the step.
@@ -93,7 +98,9 @@ const (
 // Model is the interactive lesson.
 type Model struct {
 	lesson      *content.Lesson
-	fingerprint string // the lesson's, stamped on saved progress
+	fingerprint string       // the lesson's, stamped on saved progress
+	explorable  bool         // the lesson has a table for the explorer (t)
+	digests     []stepDigest // what each step's rendered text depends on
 	opts        Options
 	keys        KeyMap
 	promptKeys  PromptKeyMap
@@ -112,6 +119,8 @@ type Model struct {
 	answers       map[string]bool // question id -> answered right
 	found         found           // the last search, for n/N and highlighting
 	notice        string          // shown on the status line until the first key
+	problems      []string        // why the last edit of the lesson did not load (live reload)
+	problemsView  string          // those problems' panel, drawn by layout
 	present       presentation
 	class         follower
 
@@ -156,7 +165,7 @@ var _ tea.Model = Model{}
 // New returns a lesson model at the first step.
 func New(l *content.Lesson, opts Options) Model {
 	m := newModel(opts)
-	m.setLesson(l)
+	m.setLesson(l, nil)
 	return m
 }
 
@@ -190,8 +199,10 @@ func newModel(opts Options) Model {
 }
 
 // setLesson shows l from its first step (or offers the saved one), with
-// every screen made afresh for it.
-func (m *Model) setLesson(l *content.Lesson) {
+// every screen made afresh for it. reuse, when not nil, makes the render
+// cache from the steps' digests before anything is drawn: a reload keeps
+// the renders of the steps it did not change.
+func (m *Model) setLesson(l *content.Lesson, reuse func([]stepDigest) *RenderCache) {
 	m.answers = maps.Clone(m.opts.Progress.Answers)
 	m.notice = m.opts.Progress.Notice
 	m.fingerprint = l.Fingerprint()
@@ -199,6 +210,11 @@ func (m *Model) setLesson(l *content.Lesson) {
 		l = l.MapText(views.ASCIIText)
 	}
 	m.lesson = l
+	m.explorable = l.Explorable()
+	m.digests = digestSteps(l)
+	if reuse != nil {
+		m.cache = reuse(m.digests)
+	}
 	m.nav = Nav{Total: len(l.Steps)}
 	m.screen = screenLesson
 	m.explorer = explorer.New(l, m.styles)

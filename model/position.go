@@ -51,16 +51,25 @@ type ViewMsg struct{ ViewPosition }
 
 // LessonMsg puts an edited lesson in place of the one showing (an author
 // saved a change): the learner keeps their answers and their place, found
-// by step id, and the step is drawn afresh.
-type LessonMsg struct{ Lesson *content.Lesson }
+// by step id, and the step is drawn afresh. Notice, if any, shows on the
+// status line until the next key ("Reloaded: 02-binding.md").
+type LessonMsg struct {
+	Lesson *content.Lesson
+	Notice string
+}
 
-// reload shows l where the learner was in the lesson it replaces. Steps
-// are cached by number, so the edited lesson gets a cache of its own.
-func (m Model) reload(l *content.Lesson) (Model, tea.Cmd) {
+// reload shows l where the learner was in the lesson it replaces. The
+// steps it left unchanged keep their renders (the cache is keyed by
+// content); the others are drawn afresh. A lesson that loads clears the
+// panel of problems an earlier edit left.
+func (m Model) reload(msg LessonMsg) (Model, tea.Cmd) {
+	l := msg.Lesson
 	p := m.ViewPosition()
 	m.opts.Progress = Progress{Answers: m.answers}
-	m.opts.Cache, m.cache = nil, NewRenderCache()
-	m.setLesson(l)
+	m.problems = nil
+	m.opts.Cache = nil // the cache is this lesson's own from now on
+	m.setLesson(l, m.cache.reloaded)
+	m.notice = msg.Notice
 	return m.ApplyView(p)
 }
 
@@ -126,6 +135,9 @@ func (m Model) ApplyView(p ViewPosition) (Model, tea.Cmd) {
 			m.panes.overlay = overlayDetails
 		}
 	case ScreenExplorer:
+		if !m.explorable {
+			break // an edited lesson may have lost its tables
+		}
 		m = m.openExplorer()
 		if p.Explorer != nil {
 			m.explorer = m.explorer.Apply(*p.Explorer)

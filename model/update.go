@@ -49,7 +49,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case ViewMsg:
 		return m.ApplyView(msg.ViewPosition)
 	case LessonMsg:
-		return m.reload(msg.Lesson)
+		return m.reload(msg)
+	case ReloadFailedMsg:
+		return m.reloadFailed(msg.Err), nil
 	case quiz.ShowMsg:
 		return m.openQuiz(msg)
 	case quiz.RevealMsg:
@@ -87,7 +89,7 @@ func (m Model) updateLoading(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 		m.opts.Progress = msg.Progress
-		m.setLesson(msg.Lesson)
+		m.setLesson(msg.Lesson, nil)
 		if m.opts.Follow && m.class.teacher {
 			return m.goTo(m.class.teacherAt)
 		}

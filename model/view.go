@@ -44,7 +44,11 @@ func (m Model) Render() string {
 	case m.opts.Notes:
 		out = views.Frame(m.notes.View(), m.height, 0)
 	case m.screen == screenExplorer:
-		out = views.Frame(m.explorer.View(), m.height, (m.width-min(m.width, ui.MaxFrameWidth))/2)
+		screen := m.explorer.View()
+		if m.problemsView != "" {
+			screen = views.Fit(screen, m.height-m.problemsHeight()) + "\n" + m.problemsView
+		}
+		out = views.Frame(screen, m.height, (m.width-min(m.width, ui.MaxFrameWidth))/2)
 	default:
 		out = m.renderStep()
 	}
@@ -66,6 +70,10 @@ func (m Model) renderStep() string {
 	}
 	b.WriteString(views.Fit(m.content(d), d.contentH))
 	b.WriteByte('\n')
+	if m.problemsView != "" {
+		b.WriteString(m.problemsView)
+		b.WriteByte('\n')
+	}
 	b.WriteString(m.status(d))
 	if !m.opts.Present {
 		b.WriteByte('\n')
@@ -167,5 +175,5 @@ func (m Model) status(d dims) string {
 	case d.textH > 0:
 		above, below = m.panes.text.Above(), m.panes.text.Below()
 	}
-	return views.StatusLine(*m.styles, above, below, m.lesson.Meta.Checked, d.frameW)
+	return views.StatusLine(*m.styles, above, below, m.lesson.Meta, d.frameW)
 }

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"charm.land/lipgloss/v2"
+
+	"jakstat/content"
 )
 
 // Header is the top of every screen: the lesson and section on the left,
@@ -41,15 +43,16 @@ func ProgressBar(s Styles, frac float64, width int) string {
 }
 
 // StatusLine sits above the help bar: on the left what is scrolled out of
-// sight, on the right the disclaimer and the date the facts were checked,
-// shortened to fit. It is one line.
-func StatusLine(s Styles, above, below int, checked string, width int) string {
+// sight, on the right the lesson's short disclaimer and the date its facts
+// were checked, shortened to fit. It is one line.
+func StatusLine(s Styles, above, below int, meta content.Meta, width int) string {
 	long, short := scrollMarks(above, below)
-	// The date the facts were checked matters more than wordy scroll marks.
+	// The disclaimer matters more than the date, and the date more than
+	// wordy scroll marks.
 	for _, right := range []string{
-		"Education, not medical advice · facts checked " + checked,
-		"Not medical advice · checked " + checked,
-		"Not medical advice",
+		meta.ShortDisclaimer + " · facts checked " + meta.Checked,
+		meta.ShortDisclaimer + " · checked " + meta.Checked,
+		meta.ShortDisclaimer,
 	} {
 		for _, left := range []string{long, short} {
 			if lipgloss.Width(left)+lipgloss.Width(right)+2 <= width {

@@ -212,20 +212,7 @@ func (d *detailWriter) source(l *content.Lesson, src content.Source) {
 // SourceList renders "[S1] Title" lines for the given ids, wrapped with a
 // hanging indent. Unknown ids cannot occur in a validated lesson.
 func SourceList(l *content.Lesson, ids []string, width int, s Styles) string {
-	lines := make([]string, 0, len(ids))
-	for _, id := range ids {
-		src, _ := l.Source(id)
-		tag := "[" + id + "] "
-		indent := strings.Repeat(" ", len(tag))
-		for i, ln := range strings.Split(wrap(src.Title, max(width-len(tag), 10)), "\n") {
-			if i == 0 {
-				lines = append(lines, s.SourceID.Render(tag)+s.Muted.Render(ln))
-			} else {
-				lines = append(lines, indent+s.Muted.Render(ln))
-			}
-		}
-	}
-	return strings.Join(lines, "\n")
+	return LinkedSourceList(l, ids, width, s, false)
 }
 
 func refList(ids []string) string {

@@ -11,48 +11,76 @@ import (
 	"jakstat/content"
 )
 
-// Print renders the whole lesson as plain text for a pipe, a file or a
-// handout: every step, its table and its sources, wrapped to width, with no
-// escape codes; each diagram appears as its last frame. With ascii, every
-// byte is ASCII. Steps are rendered in parallel: they do not depend on each
-// other.
-func Print(l *content.Lesson, width int, ascii bool) string {
-	width = max(width, 20)
-	glyphs := UnicodeGlyphs()
-	if ascii {
-		l = l.MapText(ASCIIText)
-		glyphs = ASCIIGlyphs()
-	}
-	bodies := make([]string, len(l.Steps))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), len(l.Steps)) {
-		wg.Go(func() {
-			for i := range next {
-				bodies[i] = Markdown(l.Steps[i].Body, width, Plain)
-			}
-		})
-	}
-	for i := range l.Steps {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+// Formats the printed lesson comes in.
+const (
+	FormatText     = "text"
+	FormatMarkdown = "markdown"
+	FormatHTML     = "html"
+)
 
+// PrintFormats lists the formats Print understands.
+func PrintFormats() []string { return []string{FormatText, FormatMarkdown, FormatHTML} }
+
+// PrintOptions say how to print a lesson.
+type PrintOptions struct {
+	// Format is FormatText (the default), FormatMarkdown or FormatHTML.
+	Format string
+	// Width is the most columns a line of text may take (at least 20).
+	// Markdown and HTML are reflowed by whatever shows them and ignore it.
+	Width int
+	// ASCII spells everything in ASCII: diagrams, lines and text.
+	ASCII bool
+	// Answers adds the checks of understanding with their answers.
+	Answers bool
+}
+
+// Print renders the whole lesson for a pipe, a file or a handout: the
+// title, disclaimer and checked-on date, then every step with its
+// diagram's last frame, its table and its sources (addresses included: a
+// handout's reader cannot press enter on a source), then the glossary
+// and, with Answers, the questions and their answers. Text has no escape
+// codes and no line wider than Width; Markdown is GitHub's; HTML is one
+// self-contained page (see PrintHTML).
+func Print(l *content.Lesson, o PrintOptions) string {
+	if o.ASCII {
+		l = l.MapText(ASCIIText)
+	}
+	switch o.Format {
+	case FormatMarkdown:
+		return printMarkdown(l, o)
+	case FormatHTML:
+		return PrintHTML(l, o)
+	}
+	return printText(l, o)
+}
+
+// glyphsFor is the glyph set a printed diagram is drawn with.
+func glyphsFor(ascii bool) Glyphs {
+	if ascii {
+		return ASCIIGlyphs()
+	}
+	return UnicodeGlyphs()
+}
+
+// printText is the plain-text lesson. Steps are rendered in parallel:
+// they do not depend on each other.
+func printText(l *content.Lesson, o PrintOptions) string {
+	width := max(o.Width, 20)
+	bodies := renderAll(len(l.Steps), func(i int) string { return Markdown(l.Steps[i].Body, width, Plain) })
 	var b strings.Builder
 	rule := strings.Repeat("=", width)
-	b.WriteString(strings.ToUpper(l.Meta.Title) + "\n")
+	b.WriteString(wrap(strings.ToUpper(l.Meta.Title), width) + "\n")
 	if l.Meta.Subtitle != "" {
 		b.WriteString(wrap(l.Meta.Subtitle, width) + "\n")
 	}
 	b.WriteString("\n" + wrap(l.Meta.Disclaimer, width) + "\n")
-	b.WriteString(fmt.Sprintf("Facts checked on %s.\n", l.Meta.Checked))
+	b.WriteString(wrap(fmt.Sprintf("Facts checked on %s.", l.Meta.Checked), width) + "\n")
 	for i, st := range l.Steps {
 		b.WriteString("\n" + rule + "\n")
 		b.WriteString(wrap(fmt.Sprintf("Step %d/%d · %s · %s", i+1, len(l.Steps), st.Section, st.Title), width))
 		b.WriteString("\n" + rule + "\n\n")
 		if st.Scene != "" {
-			b.WriteString(printScene(st.Scene, width, glyphs))
+			b.WriteString(printScene(st.Scene, width, glyphsFor(o.ASCII)))
 			b.WriteString("\n\n")
 		}
 		b.WriteString(bodies[i])
@@ -65,27 +93,165 @@ func Print(l *content.Lesson, width int, ascii bool) string {
 		}
 		if len(st.Sources.IDs) > 0 {
 			b.WriteString("\nSources:\n")
-			b.WriteString(SourceList(l, st.Sources.IDs, width, Styles{}))
+			b.WriteString(printSources(l, st.Sources.IDs, width))
 			b.WriteString("\n")
 		}
 	}
+	b.WriteString(textGlossary(l, width))
+	if o.Answers {
+		b.WriteString(textQuestions(l, width))
+	}
 	out := trimLines(ansi.Strip(b.String()))
-	if ascii {
+	if o.ASCII {
 		out = ASCIIFrame(out)
 	}
 	return out
 }
 
-// printScene is a scene's last frame in the widest layout that fits, or
-// its one-sentence description.
+// renderAll renders n pieces with f on every core, keeping their order.
+func renderAll(n int, f func(i int) string) []string {
+	out := make([]string, n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := range next {
+				out[i] = f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// printScene is a scene's last frame in the roomiest layout that fits the
+// width, or its one-sentence description.
 func printScene(name string, width int, g Glyphs) string {
-	last := SceneFrames(name) - 1
-	for _, wide := range []bool{true, false} {
-		if w, _ := SceneSize(name, wide, g); w <= width {
-			return Scene(name, last, wide, g, Styles{})
-		}
+	if layout, ok := FitScene(name, width, 1<<20, g); ok {
+		return SceneAt(name, SceneFrames(name)-1, layout, g, Styles{})
 	}
 	return wrap("Diagram: "+SceneCaption(name), width)
+}
+
+// printSources lists sources as SourceList does, each with its address on
+// the lines under its title.
+func printSources(l *content.Lesson, ids []string, width int) string {
+	lines := make([]string, 0, 2*len(ids))
+	for _, id := range ids {
+		src, _ := l.Source(id)
+		tag := "[" + id + "] "
+		lines = append(lines, hang(tag, src.Title, width))
+		if src.URL != "" {
+			lines = append(lines, hang(strings.Repeat(" ", len(tag)), src.URL, width))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// textHeading is a heading for a part after the steps.
+func textHeading(title string, width int) string {
+	return "\n" + strings.Repeat("=", width) + "\n" + wrap(strings.ToUpper(title), width) + "\n" + strings.Repeat("=", width) + "\n\n"
+}
+
+// textGlossary is the glossary, one term to a paragraph, or "".
+func textGlossary(l *content.Lesson, width int) string {
+	if len(l.Glossary) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(textHeading("Glossary", width))
+	for i, t := range l.Glossary {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(wrap(t.Term, width) + "\n")
+		b.WriteString(hang("    ", t.Meaning, width) + "\n")
+	}
+	return b.String()
+}
+
+// textQuestions is every check of understanding with its answer, by
+// section, or "" when there are none.
+func textQuestions(l *content.Lesson, width int) string {
+	if len(l.Questions) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(textHeading("Questions and answers", width))
+	n := 0
+	for _, sec := range questionSections(l) {
+		b.WriteString(wrap(sec.name, width) + "\n\n")
+		for _, qi := range sec.questions {
+			q := l.Questions[qi]
+			n++
+			b.WriteString(hang(fmt.Sprintf("%d. ", n), q.Prompt, width) + "\n")
+			for j, c := range answerChoices(q) {
+				b.WriteString(hang(fmt.Sprintf("   %d) ", j+1), c, width) + "\n")
+			}
+			b.WriteString(hang("   Answer: ", answerText(q), width) + "\n")
+			b.WriteString(hang("   ", q.Explain, width) + "\n")
+			if i := l.StepIndex(q.Step); i >= 0 {
+				b.WriteString(hang("   ", fmt.Sprintf("Taught in step %d: %s.", i+1, l.Steps[i].Title), width) + "\n")
+			}
+			b.WriteString("\n")
+		}
+	}
+	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// section is one section's questions, by index, in lesson order.
+type section struct {
+	name      string
+	questions []int
+}
+
+// questionSections lists the sections that have questions, in the order
+// the steps teach them.
+func questionSections(l *content.Lesson) []section {
+	var out []section
+	seen := map[string]bool{}
+	for _, st := range l.Steps {
+		if seen[st.Section] {
+			continue
+		}
+		seen[st.Section] = true
+		if qs := l.SectionQuestions(st.Section); len(qs) > 0 {
+			out = append(out, section{st.Section, qs})
+		}
+	}
+	return out
+}
+
+// answerChoices are a question's choices as a learner sees them: an order
+// question's items shuffled (ShownOrder), true or false spelt out.
+func answerChoices(q content.Question) []string {
+	var out []string
+	for _, i := range q.ShownOrder() {
+		out = append(out, q.Choices[i])
+	}
+	return out
+}
+
+// answerText is a question's right answer in words; for an order question,
+// the numbers of its items as listed, in the right order, then the items.
+func answerText(q content.Question) string {
+	if q.Kind != content.KindOrder {
+		return q.Choices[q.Correct]
+	}
+	shown := q.ShownOrder()
+	numbers := make([]string, len(q.Choices))
+	for i := range q.Choices {
+		for pos, item := range shown {
+			if item == i {
+				numbers[i] = fmt.Sprint(pos + 1)
+			}
+		}
+	}
+	return strings.Join(numbers, ", ") + " (" + strings.Join(q.Choices, "; ") + ")"
 }
 
 // trimLines drops trailing spaces that wrapping leaves on each line.
@@ -96,12 +262,6 @@ func trimLines(s string) string {
 	}
 	return strings.Join(lines, "\n")
 }
-
-// Formats PrintTables understands.
-const (
-	FormatText     = "text"
-	FormatMarkdown = "markdown"
-)
 
 // PrintTables prints the handout tables (the explorer's and the sources),
 // for a handout: plain text laid out within width, or Markdown tables (which
@@ -115,7 +275,7 @@ func PrintTables(l *content.Lesson, width int, format string, ascii bool) string
 	if md {
 		fmt.Fprintf(&b, "# %s: tables\n\n%s Facts checked on %s.\n", l.Meta.Title, l.Meta.Disclaimer, l.Meta.Checked)
 	} else {
-		fmt.Fprintf(&b, "%s: TABLES\n\n%s\nFacts checked on %s.\n", strings.ToUpper(l.Meta.Title), wrap(l.Meta.Disclaimer, width), l.Meta.Checked)
+		fmt.Fprintf(&b, "%s\n\n%s\n%s\n", wrap(strings.ToUpper(l.Meta.Title)+": TABLES", width), wrap(l.Meta.Disclaimer, width), wrap("Facts checked on "+l.Meta.Checked+".", width))
 	}
 	for _, spec := range l.HandoutTables() {
 		g, caveat := l.Table(spec.ID), spec.Caveat(l)

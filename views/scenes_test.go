@@ -395,7 +395,7 @@ func TestFramesArePure(t *testing.T) {
 }
 
 func TestPrintASCII(t *testing.T) {
-	out := Print(shipped(t), 80, true)
+	out := Print(shipped(t), PrintOptions{Width: 80, ASCII: true})
 	for i := 0; i < len(out); i++ {
 		if out[i] > 127 {
 			t.Fatalf("byte %#x at %d: %q", out[i], i, out[max(0, i-30):min(len(out), i+10)])

@@ -146,7 +146,7 @@ func TestChrome(t *testing.T) {
 	for _, w := range []int{40, 60, 80, 120} {
 		t.Run(fmt.Sprint(w), func(t *testing.T) {
 			h := ansi.Strip(Header(s, "JAK inhibitors for eczema", "The pathway", "The receptor and its JAKs", 3, 18, w, ""))
-			st := ansi.Strip(StatusLine(s, 4, 12, "2026-11-26", w))
+			st := ansi.Strip(StatusLine(s, 4, 12, content.Meta{ShortDisclaimer: "Education, not medical advice", Checked: "2026-11-26"}, w))
 			for _, ln := range strings.Split(h+"\n"+st, "\n") {
 				if ansi.StringWidth(ln) > w {
 					t.Errorf("%q is wider than %d", ln, w)
@@ -170,7 +170,7 @@ func TestTooSmall(t *testing.T) {
 func TestPrint(t *testing.T) {
 	l := shipped(t)
 	for _, w := range []int{40, 80, 120} {
-		out := Print(l, w, false)
+		out := Print(l, PrintOptions{Width: w})
 		if strings.ContainsRune(out, '\x1b') {
 			t.Fatalf("width %d: print output has escape codes", w)
 		}
@@ -212,7 +212,7 @@ func BenchmarkMarkdown(b *testing.B) {
 func BenchmarkPrint(b *testing.B) {
 	l := shipped(b)
 	for b.Loop() {
-		Print(l, 80, false)
+		Print(l, PrintOptions{Width: 80})
 	}
 }
 

@@ -184,7 +184,7 @@ func (m Model) View() string {
 		b.WriteString(s.Muted.Render(ln) + "\n")
 	}
 	above, below := m.Scrolled()
-	b.WriteString(views.StatusLine(s, above, below, m.lesson.Meta.Checked, frameW) + "\n")
+	b.WriteString(views.StatusLine(s, above, below, m.lesson.Meta, frameW) + "\n")
 	b.WriteString(m.helpBar)
 	return b.String()
 }
