@@ -1,0 +1,94 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+)
+
+// syncBuffer collects a terminal's output as it arrives.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestStartsWithOneTmuxQuery runs the lesson in a terminal as if inside
+// tmux, with a stand-in tmux that counts how often it is asked: the colour
+// profile is worked out once (as lipgloss starts) and handed to Bubble Tea,
+// not worked out again, so the lesson spawns "tmux info" once, as a bare
+// Bubble Tea program does, and draws its first frame.
+func TestStartsWithOneTmuxQuery(t *testing.T) {
+	bin := buildJakstat(t, ".")
+	dir := t.TempDir()
+	count := filepath.Join(dir, "tmux-calls")
+	fake := filepath.Join(dir, "bin")
+	if err := os.Mkdir(fake, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	script := "#!/bin/sh\necho \"$*\" >> " + count + "\nexit 1\n"
+	if err := os.WriteFile(filepath.Join(fake, "tmux"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "--no-save", "--theme", "dark")
+	cmd.Env = []string{"PATH=" + fake + ":" + os.Getenv("PATH"), "HOME=" + dir, "TERM=xterm-256color",
+		"TMUX=" + filepath.Join(dir, "tmux-socket") + ",1,0"}
+	term, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 80, Rows: 24})
+	if err != nil {
+		t.Skipf("no terminal to run in: %v", err)
+	}
+	defer term.Close()
+	var out syncBuffer
+	go func() { _, _ = io.Copy(&out, term) }()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+
+	deadline := time.After(20 * time.Second)
+	for !strings.Contains(out.String(), "Welcome") {
+		select {
+		case err := <-done:
+			t.Fatalf("the lesson ended before its first frame (%v):\n%q", err, out.String())
+		case <-deadline:
+			_ = cmd.Process.Kill()
+			t.Fatalf("no first frame:\n%q", out.String())
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	if _, err := term.Write([]byte("q")); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("q: %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatal("q did not quit")
+	}
+	calls, _ := os.ReadFile(count)
+	if n := strings.Count(string(calls), "\n"); n != 1 {
+		t.Errorf("tmux was asked %d times before and during the lesson, want once:\n%s", n, calls)
+	}
+}
