@@ -128,6 +128,7 @@ func TestViewPositionRoundTrip(t *testing.T) {
 		"details":           press(t, sized(t, 120, 40), "1", "4", "G", "tab", "j", "enter"),
 		"help":              press(t, sized(t, 80, 24), "3", "G", "?"),
 		"scene frame":       press(t, sized(t, 120, 40), "5", "G", ",", ",", "."),
+		"scene zoomed":      press(t, sized(t, 80, 24), "5", "G", "z", ">"),
 		"explorer":          press(t, sized(t, 120, 40), "t", "2", "s", "j", "j"),
 		"explorer details":  press(t, sized(t, 80, 24), "t", "o", "j", "enter"),
 		"explorer filtered": press(t, sized(t, 120, 40), "t", "/", "r", "i", "enter", "c"),
