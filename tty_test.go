@@ -4,35 +4,15 @@ package main
 
 import (
 	"bytes"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/creack/pty"
 )
-
-// syncBuffer collects a terminal's output as it arrives.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // TestStartsWithOneTmuxQuery runs the lesson in a terminal as if inside
 // tmux, with a stand-in tmux that counts how often it is asked: the colour
@@ -59,22 +39,41 @@ func TestStartsWithOneTmuxQuery(t *testing.T) {
 		t.Skipf("no terminal to run in: %v", err)
 	}
 	defer term.Close()
-	var out syncBuffer
-	go func() { _, _ = io.Copy(&out, term) }()
+	chunks := make(chan []byte)
+	go func() {
+		defer close(chunks)
+		buf := make([]byte, 4096)
+		for {
+			n, err := term.Read(buf)
+			if n > 0 {
+				chunks <- append([]byte(nil), buf[:n]...)
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 
+	var out []byte
 	deadline := time.After(20 * time.Second)
-	for !strings.Contains(out.String(), "Welcome") {
+	for !bytes.Contains(out, []byte("Welcome")) {
 		select {
-		case err := <-done:
-			t.Fatalf("the lesson ended before its first frame (%v):\n%q", err, out.String())
+		case c, ok := <-chunks:
+			if !ok {
+				t.Fatalf("the terminal closed before the first frame:\n%q", out)
+			}
+			out = append(out, c...)
 		case <-deadline:
 			_ = cmd.Process.Kill()
-			t.Fatalf("no first frame:\n%q", out.String())
-		case <-time.After(20 * time.Millisecond):
+			t.Fatalf("no first frame:\n%q", out)
 		}
 	}
+	go func() {
+		for range chunks { // keep reading, so the lesson never blocks writing
+		}
+	}()
 	if _, err := term.Write([]byte("q")); err != nil {
 		t.Fatal(err)
 	}
