@@ -14,6 +14,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/term"
 
 	"jakstat/cli"
@@ -246,7 +247,10 @@ func runProgram(m model.Model, file *state.File, watchDir string, stderr io.Writ
 	}
 	// 120 frames a second: the renderer flushes on a ticker, so its period
 	// is the floor under key-to-screen latency (60 would add up to 17 ms).
-	p := tea.NewProgram(m, tea.WithFPS(120))
+	// lipgloss works out the colour profile of standard output as the
+	// program starts (under tmux by running "tmux info"); Bubble Tea is
+	// handed that one rather than working it out a second time.
+	p := tea.NewProgram(m, tea.WithFPS(120), tea.WithColorProfile(lipgloss.Writer.Profile))
 	if watchDir != "" {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()

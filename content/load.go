@@ -99,6 +99,9 @@ func Load(fsys fs.FS) (*Lesson, error) {
 			p = append(p, v...)
 		}
 	}
+	// The lines of lesson.yaml's keys serve only the messages above; a
+	// lesson that loads is the same whether read from files or pre-parsed.
+	l.metaLines = nil
 	if len(p) > 0 {
 		p.sort()
 		return nil, p

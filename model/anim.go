@@ -15,11 +15,17 @@ const frameInterval = 100 * time.Millisecond
 // anim is the scene clock. Frames advance only on frameMsg ticks carrying
 // the current step and generation; every start, pause or step change bumps
 // the generation, so a tick already in flight is recognised as stale and
-// dropped. Nothing ticks unless a scene is playing.
+// dropped. Nothing ticks unless a scene is playing where it can be seen: a
+// scene the window is too small to draw holds still, and goes on when it
+// is drawn again (z, or a larger window).
 type anim struct {
 	frame   int
 	playing bool
 	gen     int
+	// tickGen is the generation of the tick on its way, if ticking: a tick
+	// of an older generation is stale, so the clock needs a new one.
+	ticking bool
+	tickGen int
 }
 
 // frameMsg is one tick of the scene clock.
@@ -37,11 +43,13 @@ func (m Model) sceneName() string {
 func (m Model) lastFrame() int { return views.SceneFrames(m.sceneName()) - 1 }
 
 // startScene sets the clock for a newly opened step: play from the first
-// frame, or, without motion, rest on the last.
+// frame, or, without motion, rest on the last. The zoom closes: a new step
+// starts with its text.
 func (m *Model) startScene() {
 	m.anim.gen++
 	m.anim.playing = false
 	m.anim.frame = 0
+	m.panes.zoom = false
 	if m.sceneName() == "" {
 		return
 	}
@@ -52,19 +60,38 @@ func (m *Model) startScene() {
 	m.anim.playing = true
 }
 
-// tickCmd schedules the next frame, if a scene is playing.
-func (m Model) tickCmd() tea.Cmd {
-	if !m.anim.playing {
+// sceneDrawn says whether the step's scene is on screen.
+func (m Model) sceneDrawn() bool {
+	return m.lesson != nil && m.width > 0 && m.sceneName() != "" && m.dims().sceneDrawn()
+}
+
+// tick schedules the next frame if a scene is playing where it can be seen.
+func (m *Model) tick() tea.Cmd {
+	if !m.anim.playing || !m.sceneDrawn() {
 		return nil
 	}
 	step, gen := m.nav.Step, m.anim.gen
+	m.anim.ticking, m.anim.tickGen = true, gen
 	return tea.Tick(frameInterval, func(time.Time) tea.Msg { return frameMsg{step: step, gen: gen} })
+}
+
+// wake restarts the clock of a playing scene that held still while it
+// could not be seen, now that it can.
+func (m *Model) wake() tea.Cmd {
+	if m.anim.ticking && m.anim.tickGen == m.anim.gen {
+		return nil // its clock is running
+	}
+	return m.tick()
 }
 
 // onFrame advances the scene on a current tick and ignores stale ones.
 func (m Model) onFrame(msg frameMsg) (Model, tea.Cmd) {
-	if !m.anim.playing || msg.step != m.nav.Step || msg.gen != m.anim.gen {
+	if msg.step != m.nav.Step || msg.gen != m.anim.gen {
 		return m, nil
+	}
+	m.anim.ticking = false
+	if !m.anim.playing || !m.sceneDrawn() {
+		return m, nil // at rest, or hidden: wake starts it again
 	}
 	m.anim.frame++
 	if m.anim.frame >= m.lastFrame() {
@@ -72,7 +99,8 @@ func (m Model) onFrame(msg frameMsg) (Model, tea.Cmd) {
 		m.syncKeys() // "pause" becomes "play"
 	}
 	m.refreshScene()
-	return m, m.tickCmd()
+	cmd := m.tick()
+	return m, cmd
 }
 
 // togglePause pauses a playing scene, resumes a paused one, and plays a
@@ -93,11 +121,12 @@ func (m Model) togglePause() (Model, tea.Cmd) {
 	m.refreshScene()
 	m.syncKeys()
 	m.publishPosition()
-	return m, m.tickCmd()
+	cmd := m.tick()
+	return m, cmd
 }
 
 // replay starts the scene again; without motion it goes to the first frame
-// and waits there for the frame keys.
+// and waits there for the stage and frame keys.
 func (m Model) replay() (Model, tea.Cmd) {
 	if m.sceneName() == "" {
 		return m, nil
@@ -108,17 +137,49 @@ func (m Model) replay() (Model, tea.Cmd) {
 	m.refreshScene()
 	m.syncKeys()
 	m.publishPosition()
-	return m, m.tickCmd()
+	cmd := m.tick()
+	return m, cmd
 }
 
 // stepFrame moves one frame back or on, pausing a playing scene first.
 func (m Model) stepFrame(delta int) (Model, tea.Cmd) {
-	m = m.shiftFrame(delta)
+	m = m.showFrame(m.anim.frame + delta)
 	m.publishPosition()
 	return m, nil
 }
 
-func (m Model) shiftFrame(delta int) Model {
+// stepStage moves to the end of the next or the previous caption stage,
+// where the picture shows what its caption says, pausing a playing scene
+// first. Back from the first stage goes to the very start.
+func (m Model) stepStage(delta int) (Model, tea.Cmd) {
+	name, f := m.sceneName(), m.anim.frame
+	if name == "" {
+		return m, nil
+	}
+	stages := views.SceneStages(name)
+	target := f
+	if delta > 0 {
+		for _, st := range stages {
+			if st.Last > f {
+				target = st.Last
+				break
+			}
+		}
+	} else {
+		target = 0
+		for _, st := range stages {
+			if st.Last < f {
+				target = st.Last
+			}
+		}
+	}
+	m = m.showFrame(target)
+	m.publishPosition()
+	return m, nil
+}
+
+// showFrame pauses the scene on frame f (clamped to the film).
+func (m Model) showFrame(f int) Model {
 	if m.sceneName() == "" {
 		return m
 	}
@@ -126,8 +187,34 @@ func (m Model) shiftFrame(delta int) Model {
 		m.anim.gen++
 		m.anim.playing = false
 	}
-	m.anim.frame = min(max(m.anim.frame+delta, 0), m.lastFrame())
+	m.anim.frame = min(max(f, 0), m.lastFrame())
 	m.refreshScene()
 	m.syncKeys()
 	return m
+}
+
+// toggleZoom shows the scene alone, filling the window, or puts the text
+// back. A scene that held still while it could not be drawn plays on.
+func (m Model) toggleZoom() (Model, tea.Cmd) {
+	if m.sceneName() == "" {
+		return m, nil
+	}
+	m.panes.zoom = !m.panes.zoom
+	m.layout(false)
+	m.publishPosition()
+	cmd := m.wake()
+	return m, cmd
+}
+
+// stage is where the scene is in its story, as stage n of of, while it is
+// drawn and has more than one stage; of is 0 otherwise.
+func (m Model) stage(d dims) (n, of int) {
+	name := m.sceneName()
+	if name == "" || !d.sceneDrawn() {
+		return 0, 0
+	}
+	if of = len(views.SceneStages(name)); of < 2 {
+		return 0, 0
+	}
+	return views.SceneStageOf(name, m.anim.frame) + 1, of
 }

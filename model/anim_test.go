@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -93,13 +94,13 @@ func TestPauseResumeAndFrameKeys(t *testing.T) {
 	if next, _ := tick(t, m); next.anim.frame != 2 {
 		t.Error("a paused scene moved on a tick")
 	}
-	m = press(t, m, ".", ".", ".")
+	m = press(t, m, ">", ">", ">")
 	if m.anim.frame != 5 {
-		t.Errorf(". three times from 2: frame %d", m.anim.frame)
+		t.Errorf("> three times from 2: frame %d", m.anim.frame)
 	}
-	m = press(t, m, ",")
+	m = press(t, m, "<")
 	if m.anim.frame != 4 {
-		t.Errorf(", from 5: frame %d", m.anim.frame)
+		t.Errorf("< from 5: frame %d", m.anim.frame)
 	}
 	next, cmd := m.Update(keyMsg("p"))
 	m = next.(Model)
@@ -110,12 +111,12 @@ func TestPauseResumeAndFrameKeys(t *testing.T) {
 	if m.anim.frame != 5 {
 		t.Errorf("resumed from 4, one tick: frame %d", m.anim.frame)
 	}
-	m = press(t, m, ".")
+	m = press(t, m, ">")
 	if m.anim.playing {
 		t.Error("a frame key while playing should pause")
 	}
 	for range 100 {
-		m = press(t, m, ",")
+		m = press(t, m, "<")
 	}
 	if m.anim.frame != 0 {
 		t.Errorf("frames below the first: %d", m.anim.frame)
@@ -124,6 +125,55 @@ func TestPauseResumeAndFrameKeys(t *testing.T) {
 	if m = next.(Model); !m.anim.playing || m.anim.frame != 0 || cmd == nil {
 		t.Errorf("r did not replay: %+v", m.anim)
 	}
+}
+
+// TestStageKeys: , and . move by caption stage, resting on the frame that
+// shows what the stage's caption says, and the status line says which
+// stage of how many is showing.
+func TestStageKeys(t *testing.T) {
+	stages := views.SceneStages("nucleus")
+	m, _ := open(t, "nucleus", Options{})
+	m, _ = tick(t, m)
+	for i, st := range stages {
+		m = press(t, m, ".")
+		if m.anim.playing || m.anim.frame != st.Last {
+			t.Fatalf(". number %d: frame %d (playing %v), want stage %d's last frame %d", i+1, m.anim.frame, m.anim.playing, i+1, st.Last)
+		}
+		if want := fmt.Sprintf("stage %d of %d", i+1, len(stages)); !strings.Contains(statusLine(m), want) {
+			t.Errorf("after . number %d the status line does not say %q: %q", i+1, want, statusLine(m))
+		}
+	}
+	if m = press(t, m, "."); m.anim.frame != stages[len(stages)-1].Last {
+		t.Errorf(". past the last stage moved to frame %d", m.anim.frame)
+	}
+	for i := len(stages) - 2; i >= 0; i-- {
+		if m = press(t, m, ","); m.anim.frame != stages[i].Last {
+			t.Errorf(", back to stage %d: frame %d, want %d", i+1, m.anim.frame, stages[i].Last)
+		}
+	}
+	if m = press(t, m, ","); m.anim.frame != 0 {
+		t.Errorf(", before the first stage's end goes to the start, not frame %d", m.anim.frame)
+	}
+	// Mid-stage, . finishes the stage the picture is in.
+	m = press(t, m, ">", ">")
+	if m = press(t, m, "."); m.anim.frame != stages[0].Last {
+		t.Errorf(". from frame 2: frame %d, want %d", m.anim.frame, stages[0].Last)
+	}
+}
+
+// statusLine is the line above the help bar (the last line in presenter mode).
+func statusLine(m Model) string {
+	lines := strings.Split(screen(m), "\n")
+	if m.opts.Present {
+		return lines[len(lines)-1]
+	}
+	return lines[len(lines)-2]
+}
+
+// helpLine is the help bar.
+func helpLine(m Model) string {
+	lines := strings.Split(screen(m), "\n")
+	return lines[len(lines)-1]
 }
 
 func TestLeavingMidAnimationReplaysCleanly(t *testing.T) {
@@ -154,10 +204,10 @@ func TestNoMotion(t *testing.T) {
 	if m.anim.frame != last || m.anim.playing {
 		t.Fatalf("no-motion should show the last frame at once: %+v", m.anim)
 	}
-	if m.tickCmd() != nil {
+	if m.tick() != nil {
 		t.Error("no-motion scheduled a tick")
 	}
-	m = press(t, m, ",", ",")
+	m = press(t, m, "<", "<")
 	if m.anim.frame != last-2 {
 		t.Errorf("frame keys should still work: %d", m.anim.frame)
 	}
@@ -190,9 +240,9 @@ func TestScenesAppearOnTheirSteps(t *testing.T) {
 		}
 	}
 	// Too small to draw: a sentence says what the diagram would show.
-	m := press(t, sized(t, 60, 16), ":", sceneStep(t, "blocked"), "enter")
-	if s := screen(m); !strings.Contains(s, "Diagram: A JAK inhibitor") {
-		t.Errorf("no description at 60x16:\n%s", s)
+	m := press(t, sized(t, 60, 14), ":", sceneStep(t, "blocked"), "enter")
+	if s := screen(m); !strings.Contains(s, "Diagram (z shows it): A JAK inhibitor") {
+		t.Errorf("no description at 60x14:\n%s", s)
 	}
 }
 

@@ -87,13 +87,15 @@ type tableKey struct {
 	ascii  bool
 }
 
-// sceneKey names one drawn scene frame.
+// sceneKey names one drawn scene frame: in a fixed layout, or zoomed to
+// fill zoomW x zoomH (both 0 for a fixed layout).
 type sceneKey struct {
-	name  string
-	frame int
-	wide  bool
-	ascii bool
-	look  views.Look
+	name         string
+	frame        int
+	layout       views.SceneLayout
+	zoomW, zoomH int
+	ascii        bool
+	look         views.Look
 }
 
 // NewRenderCache returns an empty cache.

@@ -71,9 +71,9 @@ func (m Model) goTo(p Position) (Model, tea.Cmd) {
 		m.anim.gen++
 		m.anim.frame = min(max(p.Frame, 0), m.lastFrame())
 		m.anim.playing = p.Playing && !m.opts.NoMotion
-		cmds = append(cmds, m.tickCmd())
 	}
 	m.layout(moved)
+	cmds = append(cmds, m.tick())
 	if moved {
 		cmds = append(cmds, m.prerenderCmd(m.dims().textW))
 		m.announceMove()

@@ -42,6 +42,9 @@ func TestGoldenScreens(t *testing.T) {
 		"side-effects":  {"6", "G", "tab"},
 		"help":          {"?"},
 		"jump-prompt":   {":", "6"},
+		"scene-zoom":    {"3", "G", "z"},
+		"compare-zoom":  {"4", "G", "z", "."},
+		"count-pending": {"1", "2"},
 	}
 	for name, keys := range shots {
 		for _, sz := range [][2]int{{80, 24}, {120, 40}, {60, 16}} {
@@ -64,6 +67,12 @@ func TestGoldenLearnScreens(t *testing.T) {
 			"question": func(t *testing.T) Model { return press(t, quizzed(t), "4", "G", "right") },
 			"answered": func(t *testing.T) Model { return press(t, quizzed(t), "4", "G", "right", "2") },
 			"order":    func(t *testing.T) Model { return press(t, quizzed(t), "6", "G", "right", "2") },
+			// The order question answered wrongly: items 1 and 2 swapped.
+			"order-wrong": func(t *testing.T) Model {
+				return press(t, quizzed(t), "6", "G", "right", "2", "3", "1", "enter")
+			},
+			// v from an answered question: its step, with the question waiting.
+			"question-waiting": func(t *testing.T) Model { return press(t, quizzed(t), "4", "G", "right", "2", "v") },
 			"score": func(t *testing.T) Model {
 				m := quizzed(t)
 				m.answers = map[string]bool{}
@@ -78,6 +87,28 @@ func TestGoldenLearnScreens(t *testing.T) {
 		for shot, build := range shots {
 			t.Run(name(shot), func(t *testing.T) {
 				m := build(t)
+				assertFits(t, m)
+				golden.RequireEqual(t, []byte(screen(m)))
+			})
+		}
+	}
+}
+
+// TestGoldenProjector renders the scene steps as a presenter shows them,
+// at a projector's sizes: the diagram beside the text where it fits, in
+// words (and z) where it does not, and zoomed.
+func TestGoldenProjector(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		keys []string
+	}{
+		{"binding", []string{"3", "G"}},
+		{"compare", []string{"4", "G"}},
+		{"compare-zoom", []string{"4", "G", "z"}},
+	} {
+		for _, sz := range [][2]int{{60, 16}, {80, 22}} {
+			t.Run(fmt.Sprintf("%s-%dx%d", tc.name, sz[0], sz[1]), func(t *testing.T) {
+				m := press(t, onFixture(t, sz[0], sz[1], Options{NoQuiz: true, NoMotion: true, Present: true}), tc.keys...)
 				assertFits(t, m)
 				golden.RequireEqual(t, []byte(screen(m)))
 			})

@@ -32,11 +32,18 @@ type KeyMap struct {
 	NextHit  key.Binding
 	PrevHit  key.Binding
 
-	// Scene keys, enabled on steps with a scene.
+	// Scene keys, enabled while a step's scene is drawn (z draws it when
+	// the window is too small to draw it beside the text).
 	Pause     key.Binding
 	Replay    key.Binding
-	FrameBack key.Binding
+	StageBack key.Binding // the previous caption stage
+	StageOn   key.Binding // the next caption stage
+	FrameBack key.Binding // one frame, for pausing mid-movement
 	FrameFwd  key.Binding
+	Zoom      key.Binding // the scene alone, filling the window
+
+	// BackToCheck returns to the question the learner left with v.
+	BackToCheck key.Binding
 
 	Follow key.Binding // in a classroom: follow the teacher again
 	Blank  key.Binding // presenter mode: blank the screen
@@ -69,8 +76,13 @@ func DefaultKeyMap() KeyMap {
 
 		Pause:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pause/play")),
 		Replay:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "replay")),
-		FrameBack: key.NewBinding(key.WithKeys(","), key.WithHelp(",", "frame back")),
-		FrameFwd:  key.NewBinding(key.WithKeys("."), key.WithHelp(".", "frame on")),
+		StageBack: key.NewBinding(key.WithKeys(","), key.WithHelp(",", "stage back")),
+		StageOn:   key.NewBinding(key.WithKeys("."), key.WithHelp(".", "stage on")),
+		FrameBack: key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "frame back")),
+		FrameFwd:  key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "frame on")),
+		Zoom:      key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "zoom")),
+
+		BackToCheck: key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "back to the question")),
 
 		Follow: key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "follow the teacher")),
 		Blank:  key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "blank the screen")),
@@ -81,8 +93,8 @@ func DefaultKeyMap() KeyMap {
 // Bindings that do nothing at the moment are disabled, and the bar leaves
 // them out.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Next, k.Prev, k.Down, k.Pause, k.Replay, k.FrameBack, k.FrameFwd, k.Focus, k.Select,
-		k.Back, k.Explore, k.Search, k.Glossary, k.Help, k.Quit}
+	return []key.Binding{k.BackToCheck, k.Next, k.Prev, k.Down, k.Zoom, k.Pause, k.StageBack, k.StageOn, k.Replay,
+		k.Focus, k.Select, k.Back, k.Explore, k.Search, k.Glossary, k.Help, k.Quit}
 }
 
 // FullHelp is the "?" screen, one column per kind of key.
@@ -90,8 +102,8 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.First, k.Last, k.Count, k.Jump},
 		{k.Up, k.Down, k.PageUp, k.PageDown},
-		{k.Pause, k.Replay, k.FrameBack, k.FrameFwd},
-		{k.Focus, k.Select, k.Back, k.Explore, k.Help, k.Quit},
+		{k.Pause, k.Replay, k.StageBack, k.StageOn, k.FrameBack, k.FrameFwd, k.Zoom},
+		{k.Focus, k.Select, k.Back, k.BackToCheck, k.Explore, k.Help, k.Quit},
 		{k.Search, k.NextHit, k.PrevHit, k.Glossary},
 		{k.Follow, k.Blank},
 	}

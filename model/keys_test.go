@@ -215,6 +215,10 @@ func keyStates(t *testing.T) []keyState {
 	states := []keyState{
 		lesson("text", sized(t, 80, 24)),
 		lesson("scene", press(t, sized(t, 80, 24), "5", "G")),
+		lesson("scene zoomed", press(t, sized(t, 80, 24), "5", "G", "z")),
+		lesson("scene too big to draw", press(t, sized(t, 60, 14), "5", "G")),
+		lesson("a question waiting", press(t, ask(t, quizzed(t, 80, 24), choice), "1", "v")),
+		lesson("a question waiting, table", press(t, ask(t, quizzed(t, 120, 40), tableQuestion(t)), "1", "v", "tab")),
 		lesson("table", press(t, sized(t, 120, 40), "1", "4", "G")),
 		lesson("table focus", press(t, sized(t, 120, 40), "1", "4", "G", "tab")),
 		lesson("help", press(t, sized(t, 80, 24), "?")),
@@ -285,4 +289,16 @@ func TestBindingsReachableWithoutCollisions(t *testing.T) {
 			}
 		}
 	}
+}
+
+// tableQuestion is a choice question taught on a step with a table.
+func tableQuestion(t *testing.T) int {
+	l := shipped(t)
+	for i, q := range l.Questions {
+		if st := l.StepIndex(q.Step); q.Kind == content.KindChoice && st >= 0 && l.Steps[st].Table != "" {
+			return i
+		}
+	}
+	t.Fatal("no choice question is taught on a step with a table")
+	return -1
 }

@@ -37,6 +37,7 @@ const (
 type stepPanes struct {
 	focus       focus
 	overlay     overlay
+	zoom        bool // the scene alone fills the content area (z)
 	text        ui.Pane
 	panel       ui.Pane       // details or full help
 	grid        content.Table // the step's table; its ID is "" when it has none
@@ -45,8 +46,7 @@ type stepPanes struct {
 	row         int           // selected row of the table or cards
 	tableView   string
 	sceneView   string
-	tableWant   int       // lines the table would take in full
-	sceneSizes  [2][2]int // the step's scene, wide and narrow: width, height
+	tableWant   int // lines the table would take in full
 }
 
 // dims is the geometry of the current screen, derived from the window size
@@ -61,10 +61,13 @@ type dims struct {
 	textH    int // text pane lines (0 when the pane is collapsed)
 	tableH   int // table pane lines (0 when collapsed or when the step has none)
 
-	scene     sceneMode
-	sceneWide bool // the scene's wide layout, else its narrow one
-	sceneW    int
-	sceneH    int
+	scene       sceneMode
+	sceneLayout views.SceneLayout // beside or above: which fixed layout
+	sceneW      int
+	sceneH      int
+	// zoom: the scene alone fills the content area. The text keeps the
+	// place it has without zoom, ready for when it closes.
+	zoom bool
 }
 
 // sceneMode is where a step's scene goes, if it has one.
@@ -74,16 +77,30 @@ const (
 	sceneNone    sceneMode = iota
 	sceneBeside            // right of the text
 	sceneAbove             // over the text, in tall narrow windows
-	sceneCaption           // the window is too small: a sentence starts the text instead
+	sceneCaption           // the window is too small: a sentence starts the text instead (z draws it)
 )
 
-// Scene placement limits: text beside a scene is at least this wide, and
-// text under one keeps at least this many lines.
-const (
-	minTextBesideWide   = 60
-	minTextBesideNarrow = 32
-	minTextUnder        = 6
-)
+// sceneDrawn says whether the scene is on screen, so its keys do something.
+func (d dims) sceneDrawn() bool { return d.zoom || d.scene == sceneBeside || d.scene == sceneAbove }
+
+// Scene placement limits: text beside a scene keeps a width that depends
+// on how roomy the scene's layout is (besideMinText); text under one keeps
+// at least minTextUnder lines.
+const minTextUnder = 6
+
+// besideMinText is the narrowest text a layout of a scene goes beside: the
+// wide layout only beside a full measure of text, the narrow one beside a
+// column, and the compact one (for projectors at 60x16) beside a few
+// words a line.
+func besideMinText(l views.SceneLayout) int {
+	switch l {
+	case views.SceneWide:
+		return 60
+	case views.SceneNarrow:
+		return 32
+	}
+	return 28
+}
 
 func (m Model) tooSmall() bool {
 	return m.width < views.MinWidth || m.height < views.MinHeight
@@ -101,6 +118,7 @@ func (m Model) dims() dims {
 		d.headerH++ // a breathing line, where there is room for it
 	}
 	d.contentH = max(m.height-d.headerH-m.footerHeight()-m.problemsHeight(), 1)
+	d.zoom = m.panes.zoom && m.sceneName() != ""
 	if m.panes.grid.ID() == "" {
 		d.textH = d.contentH
 		m.placeScene(&d)
@@ -131,35 +149,39 @@ func (m Model) footerHeight() int {
 	return 2
 }
 
-// placeScene decides where the step's scene goes: beside the text in its
-// wide layout if the text keeps a comfortable width, else in its narrow
-// one; above the text in tall narrow windows; otherwise a sentence.
+// placeScene decides where the step's scene goes: beside the text in the
+// roomiest layout that leaves the text its width (besideMinText), or above
+// a few lines of text in the roomiest layout that fits there; of the two,
+// the roomier layout wins (beside on a tie), so a tall narrow window draws
+// the scene large above the text rather than small beside it. When no
+// layout fits either way, a sentence says what the scene shows and z
+// draws it alone.
 func (m Model) placeScene(d *dims) {
-	if m.current().Scene == "" {
+	name := m.current().Scene
+	if name == "" {
 		return
 	}
-	sizes := m.panes.sceneSizes
-	for i, wide := range []bool{true, false} {
-		w, h := sizes[i][0], sizes[i][1]
-		minText := minTextBesideNarrow
-		if wide {
-			minText = minTextBesideWide
-		}
-		if h <= d.contentH && d.frameW-w-ui.Gap >= minText {
-			d.scene, d.sceneWide, d.sceneW, d.sceneH = sceneBeside, wide, w, h
-			d.textW = min(d.frameW-w-ui.Gap, ui.MaxTextWidth)
-			return
+	g := m.glyphs
+	beside, besideOK := views.SceneCompact, false
+	for _, l := range views.SceneLayouts() {
+		if w, h := views.SceneLayoutSize(name, l, g); h <= d.contentH && d.frameW-w-ui.Gap >= besideMinText(l) {
+			beside, besideOK = l, true
+			break
 		}
 	}
-	for i, wide := range []bool{true, false} {
-		w, h := sizes[i][0], sizes[i][1]
-		if w <= d.frameW && h+1+minTextUnder <= d.contentH {
-			d.scene, d.sceneWide, d.sceneW, d.sceneH = sceneAbove, wide, w, h
-			d.textH = d.contentH - h - 1
-			return
-		}
+	above, aboveOK := views.FitScene(name, d.frameW, d.contentH-1-minTextUnder, g)
+	switch {
+	case besideOK && (!aboveOK || beside <= above):
+		w, h := views.SceneLayoutSize(name, beside, g)
+		d.scene, d.sceneLayout, d.sceneW, d.sceneH = sceneBeside, beside, w, h
+		d.textW = min(d.frameW-w-ui.Gap, ui.MaxTextWidth)
+	case aboveOK:
+		w, h := views.SceneLayoutSize(name, above, g)
+		d.scene, d.sceneLayout, d.sceneW, d.sceneH = sceneAbove, above, w, h
+		d.textH = d.contentH - h - 1
+	default:
+		d.scene = sceneCaption
 	}
-	d.scene = sceneCaption
 }
 
 // fitTable fits the step's table to the frame: its columns (cells wrap,
@@ -198,14 +220,7 @@ func (m *Model) layout(reset bool) {
 		p.grid, p.focus = content.Table{}, focusText
 	}
 	p.row = ui.Clamp(p.row, len(p.grid.Rows))
-	p.sceneSizes = [2][2]int{}
-	if st.Scene != "" {
-		// Sizes depend only on the scene and the glyphs: work them out
-		// here, not on every frame.
-		for i, wide := range []bool{true, false} {
-			p.sceneSizes[i][0], p.sceneSizes[i][1] = views.SceneSize(st.Scene, wide, m.glyphs)
-		}
-	}
+	p.zoom = p.zoom && st.Scene != ""
 	p.tableWant = 0
 	if p.grid.ID() != "" {
 		p.tableWant = m.fitTable()
@@ -215,8 +230,9 @@ func (m *Model) layout(reset bool) {
 	top := p.text.Top()
 	body := m.body(m.textKey(m.nav.Step, d.textW, d.scene == sceneBeside))
 	if d.scene == sceneCaption {
-		// Too small to draw the scene: say in words what it would show.
-		body = m.styles.Muted.Width(d.textW).Render("Diagram: "+views.SceneCaption(st.Scene)) + "\n\n" + body
+		// Too small to draw the scene beside the text: say in words what
+		// it shows, and how to see it.
+		body = m.styles.Muted.Width(d.textW).Render("Diagram (z shows it): "+views.SceneCaption(st.Scene)) + "\n\n" + body
 	}
 	p.text = ui.NewPane(body, d.textW, d.textH)
 	m.highlight()
@@ -236,12 +252,20 @@ func (m *Model) layout(reset bool) {
 func (m *Model) refreshScene() {
 	m.panes.sceneView = ""
 	d := m.dims()
-	if d.scene != sceneBeside && d.scene != sceneAbove {
+	if !d.sceneDrawn() {
 		return
 	}
-	name, frame, wide := m.current().Scene, m.anim.frame, d.sceneWide
-	key := sceneKey{name: name, frame: frame, wide: wide, ascii: m.glyphs.ASCII, look: views.LookFor(m.isDark)}
-	m.panes.sceneView = m.cache.scene(key, func() string { return views.Scene(name, frame, wide, m.glyphs, *m.styles) })
+	key := sceneKey{name: m.current().Scene, frame: m.anim.frame, layout: d.sceneLayout,
+		ascii: m.glyphs.ASCII, look: views.LookFor(m.isDark)}
+	g, s := m.glyphs, *m.styles
+	if d.zoom {
+		key.zoomW, key.zoomH = d.frameW, d.contentH
+		m.panes.sceneView = m.cache.scene(key, func() string {
+			return views.SceneZoom(key.name, key.frame, key.zoomW, key.zoomH, g, s)
+		})
+		return
+	}
+	m.panes.sceneView = m.cache.scene(key, func() string { return views.SceneAt(key.name, key.frame, key.layout, g, s) })
 }
 
 // refreshTable redraws the table or cards after the selection moves. A
@@ -296,6 +320,7 @@ func (m *Model) layoutPanel(d dims) {
 func (m Model) helpGroups() [][]key.Binding {
 	k := DefaultKeyMap()
 	k.enableForLesson(m)
+	k.BackToCheck.SetEnabled(m.visiting) // only while a question waits
 	groups := k.FullHelp()[:5]
 	if m.opts.Present {
 		groups = append(groups, []key.Binding{k.Blank, quiz.DefaultKeyMap().Reveal})
@@ -330,24 +355,27 @@ func (m *Model) layoutScreen(d dims) {
 // the help bar only offers what works, and draws the help bar.
 func (m *Model) syncKeys() {
 	k, p := &m.keys, m.panes
-	hasTable := p.grid.ID() != ""
-	hasScene := m.lesson != nil && m.current().Scene != ""
-	k.Pause.SetEnabled(hasScene && !m.opts.NoMotion)
-	k.Replay.SetEnabled(hasScene)
-	k.FrameBack.SetEnabled(hasScene)
-	k.FrameFwd.SetEnabled(hasScene)
-	if m.anim.playing {
-		k.Pause.SetHelp("p", "pause")
-	} else {
-		k.Pause.SetHelp("p", "play")
-	}
+	d := m.dims()
+	m.syncSceneKeys(d)
+	hasTable := p.grid.ID() != "" && !d.zoom
 	k.Focus.SetEnabled(hasTable && p.overlay == overlayNone)
-	k.Back.SetEnabled(p.overlay != overlayNone || p.focus == focusTable || m.found.query != "" || m.present.blank)
+	k.Up.SetEnabled(!d.zoom || p.overlay != overlayNone)
+	k.Down.SetEnabled(!d.zoom || p.overlay != overlayNone)
+	k.PageUp.SetEnabled(!d.zoom || p.overlay != overlayNone)
+	k.PageDown.SetEnabled(!d.zoom || p.overlay != overlayNone)
+	uncovered := p.overlay == overlayNone && !m.present.blank
+	backToCheck := m.visiting && uncovered && !d.zoom && p.focus == focusText && m.found.query == ""
+	k.BackToCheck.SetEnabled(backToCheck)
+	k.Select.SetEnabled(!backToCheck)
+	k.Back.SetEnabled(!backToCheck && (p.overlay != overlayNone || p.focus == focusTable || m.found.query != "" ||
+		m.present.blank || d.zoom))
 	switch {
 	case p.overlay == overlayDetails:
 		k.Back.SetHelp("esc", "close details")
 	case p.overlay == overlayHelp:
 		k.Back.SetHelp("esc", "close help")
+	case d.zoom:
+		k.Back.SetHelp("esc", "back to text")
 	case p.focus == focusTable:
 		k.Back.SetHelp("esc", "back to text")
 	default:
@@ -363,10 +391,39 @@ func (m *Model) syncKeys() {
 		return // they draw their own help, or none
 	}
 	if top := m.top(); top != nil {
-		m.helpBar = views.HelpBar(*m.styles, top.ShortHelp(), m.dims().frameW)
+		m.helpBar = views.HelpBar(*m.styles, top.ShortHelp(), d.frameW)
 		return
 	}
-	m.helpBar = views.HelpBar(*m.styles, m.lessonShortHelp(), m.dims().frameW)
+	m.helpBar = views.HelpBar(*m.styles, m.lessonShortHelp(d), d.frameW)
+}
+
+// syncSceneKeys enables the scene's keys while it is drawn, and z while
+// the step has a scene: to zoom it, to show it when the window is too
+// small to draw it beside the text, or to put the text back.
+func (m *Model) syncSceneKeys(d dims) {
+	k := &m.keys
+	hasScene := m.lesson != nil && m.current().Scene != ""
+	drawn := hasScene && d.sceneDrawn()
+	k.Pause.SetEnabled(drawn && !m.opts.NoMotion)
+	k.Replay.SetEnabled(drawn)
+	k.StageBack.SetEnabled(drawn)
+	k.StageOn.SetEnabled(drawn)
+	k.FrameBack.SetEnabled(drawn)
+	k.FrameFwd.SetEnabled(drawn)
+	k.Zoom.SetEnabled(hasScene && m.panes.overlay == overlayNone)
+	if m.anim.playing {
+		k.Pause.SetHelp("p", "pause")
+	} else {
+		k.Pause.SetHelp("p", "play")
+	}
+	switch {
+	case d.zoom:
+		k.Zoom.SetHelp("z", "back to text")
+	case d.scene == sceneCaption:
+		k.Zoom.SetHelp("z", "show diagram")
+	default:
+		k.Zoom.SetHelp("z", "zoom")
+	}
 }
 
 // enableForLesson turns off the keys of what the lesson has nothing for:
@@ -376,22 +433,38 @@ func (k *KeyMap) enableForLesson(m Model) {
 	k.Explore.SetEnabled(m.explorable)
 	k.Glossary.SetEnabled(m.lesson != nil && len(m.lesson.Glossary) > 0)
 	if m.lesson != nil && !slices.ContainsFunc(m.lesson.Steps, func(st content.Step) bool { return st.Scene != "" }) {
-		for _, b := range []*key.Binding{&k.Pause, &k.Replay, &k.FrameBack, &k.FrameFwd} {
+		for _, b := range []*key.Binding{&k.Pause, &k.Replay, &k.FrameBack, &k.FrameFwd, &k.StageBack, &k.StageOn, &k.Zoom} {
 			b.SetEnabled(false)
 		}
 	}
 }
 
 // lessonShortHelp is the step screen's help bar: details only on a focused
-// table, and no scrolling when there is nothing to scroll.
-func (m Model) lessonShortHelp() []key.Binding {
+// table, no scrolling when there is nothing to scroll, and the stage keys
+// as one entry.
+func (m Model) lessonShortHelp(d dims) []key.Binding {
 	k, p := m.keys, m.panes
-	short := k.ShortHelp()
-	if p.overlay != overlayNone || p.focus != focusTable {
-		short = slices.DeleteFunc(short, func(b key.Binding) bool { return b.Help() == k.Select.Help() })
-	}
-	if p.overlay == overlayNone && p.focus == focusText && p.text.Above()+p.text.Below() == 0 {
-		short = slices.DeleteFunc(short, func(b key.Binding) bool { return b.Help() == k.Down.Help() })
+	var short []key.Binding
+	for _, b := range k.ShortHelp() {
+		switch b.Help() {
+		case k.Select.Help():
+			if p.overlay != overlayNone || p.focus != focusTable {
+				continue
+			}
+		case k.Down.Help():
+			if d.zoom || p.overlay == overlayNone && p.focus == focusText && p.text.Above()+p.text.Below() == 0 {
+				continue
+			}
+		case k.Back.Help():
+			if d.zoom {
+				continue // z says it
+			}
+		case k.StageBack.Help():
+			b = ui.Combine(",/.", "stage", k.StageBack, k.StageOn)
+		case k.StageOn.Help():
+			continue
+		}
+		short = append(short, b)
 	}
 	if k.NextHit.Enabled() {
 		// After a search: which match this is, and the keys to the others.

@@ -43,6 +43,8 @@ func (m Model) lessonKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
+	case key.Matches(msg, k.BackToCheck):
+		return m.backToCheck()
 	case key.Matches(msg, k.Next):
 		return m.move(ActNext, 0)
 	case key.Matches(msg, k.Prev):
@@ -57,10 +59,16 @@ func (m Model) lessonKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.togglePause()
 	case key.Matches(msg, k.Replay):
 		return m.replay()
+	case key.Matches(msg, k.StageBack):
+		return m.stepStage(-1)
+	case key.Matches(msg, k.StageOn):
+		return m.stepStage(1)
 	case key.Matches(msg, k.FrameBack):
 		return m.stepFrame(-1)
 	case key.Matches(msg, k.FrameFwd):
 		return m.stepFrame(1)
+	case key.Matches(msg, k.Zoom):
+		return m.toggleZoom()
 	case key.Matches(msg, k.NextHit, k.PrevHit):
 		return m.nextHit(key.Matches(msg, k.NextHit))
 	}
@@ -85,6 +93,8 @@ func (m Model) paneKey(msg tea.KeyPressMsg) Model {
 		m.layout(false)
 	case key.Matches(msg, k.Back):
 		switch {
+		case m.panes.zoom:
+			m.panes.zoom = false
 		case m.panes.focus == focusTable:
 			m.panes.focus = focusText
 		case m.found.query != "":
@@ -173,7 +183,8 @@ func (m Model) move(a Action, arg int) (Model, tea.Cmd) {
 	m.saveProgress()
 	m.announceMove()
 	m.publishPosition()
-	return m, tea.Batch(m.prerenderCmd(m.dims().textW), m.tickCmd())
+	tick := m.tick()
+	return m, tea.Batch(m.prerenderCmd(m.dims().textW), tick)
 }
 
 // goStep closes the screen on top and opens step (zero-based); when it is

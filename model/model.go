@@ -121,6 +121,8 @@ type Model struct {
 	notice        string          // shown on the status line until the first key
 	problems      []string        // why the last edit of the lesson did not load (live reload)
 	problemsView  string          // those problems' panel, drawn by layout
+	visiting      bool            // a question waits while the learner reads its step (v)
+	visitFrom     int             // the step the waiting question was asked over
 	present       presentation
 	class         follower
 
@@ -205,6 +207,7 @@ func newModel(opts Options) Model {
 func (m *Model) setLesson(l *content.Lesson, reuse func([]stepDigest) *RenderCache) {
 	m.answers = maps.Clone(m.opts.Progress.Answers)
 	m.notice = m.opts.Progress.Notice
+	m.visiting = false // the screens are new: no question waits
 	m.fingerprint = l.Fingerprint()
 	if m.opts.ASCII {
 		l = l.MapText(views.ASCIIText)
@@ -223,7 +226,13 @@ func (m *Model) setLesson(l *content.Lesson, reuse func([]stepDigest) *RenderCac
 	m.glossary = glossary.New(l, m.styles)
 	m.notes = notes.New(l, m.styles)
 	if p := m.opts.Progress; p.Resume && p.Step > 0 && p.Step < len(l.Steps) {
-		m.resume = resume.New(p.Step, len(l.Steps), l.Steps[p.Step].Title, m.styles)
+		answered := 0
+		for _, q := range l.Questions {
+			if hasKey(m.answers, q.ID) {
+				answered++
+			}
+		}
+		m.resume = resume.New(p.Step, len(l.Steps), l.Steps[p.Step].Title, answered, len(l.Questions), m.styles)
 		m.screen = screenResume
 	}
 	m.startScene()

@@ -335,7 +335,7 @@ func assertFits(t *testing.T, m Model) {
 func TestRandomKeysAndResizes(t *testing.T) {
 	keys := []string{"right", "left", "l", "h", "space", "backspace", "g", "G", "home", "end",
 		"0", "1", "3", "9", ":", "enter", "esc", "tab", "shift+tab", "up", "down", "j", "k",
-		"pgup", "pgdown", "?", "x", "p", "r", ",", ".", "/", "3G", "lll", "t", "d"}
+		"pgup", "pgdown", "?", "x", "p", "r", ",", ".", "<", ">", "z", "v", "/", "3G", "lll", "t", "d"}
 	n := 2000
 	if testing.Short() {
 		n = 300

@@ -40,6 +40,7 @@ type ViewPosition struct {
 	Table   bool   `json:"table,omitempty"`  // the step's table has the focus
 	Row     int    `json:"row,omitempty"`    // its selected row
 	Blank   bool   `json:"blank,omitempty"`  // a presenter blanked the screen
+	Zoom    bool   `json:"zoom,omitempty"`   // the scene fills the window (z)
 	// Explorer is the explorer's state when Screen is ScreenExplorer.
 	Explorer *explorer.Position `json:"explorer,omitempty"`
 	// Quiz is the questions' state when Screen is ScreenQuestion.
@@ -76,7 +77,8 @@ func (m Model) reload(msg LessonMsg) (Model, tea.Cmd) {
 // ViewPosition is what the lesson shows now.
 func (m Model) ViewPosition() ViewPosition {
 	p := ViewPosition{Step: m.nav.Step, Frame: m.anim.frame, Playing: m.anim.playing, Screen: ScreenLesson,
-		Scroll: m.panes.text.Top(), Table: m.panes.focus == focusTable, Row: m.panes.row, Blank: m.present.blank}
+		Scroll: m.panes.text.Top(), Table: m.panes.focus == focusTable, Row: m.panes.row, Blank: m.present.blank,
+		Zoom: m.panes.zoom}
 	if m.lesson != nil {
 		p.StepID = m.current().ID
 	}
@@ -122,6 +124,7 @@ func (m Model) ApplyView(p ViewPosition) (Model, tea.Cmd) {
 	}
 	m, cmd := m.goTo(Position{Step: p.Step, Frame: p.Frame, Playing: p.Playing})
 	m.screen, m.panes.overlay, m.present.blank = screenLesson, overlayNone, p.Blank
+	m.panes.zoom = p.Zoom && m.sceneName() != ""
 	if p.Table && len(m.panes.grid.Rows) > 0 {
 		m.panes.focus, m.panes.row = focusTable, p.Row
 	} else {
@@ -151,5 +154,6 @@ func (m Model) ApplyView(p ViewPosition) (Model, tea.Cmd) {
 	}
 	m.layout(false)
 	m.panes.text.ScrollTo(p.Scroll)
-	return m, cmd
+	wake := m.wake() // a zoom draws a scene the window could not
+	return m, tea.Batch(cmd, wake)
 }

@@ -82,9 +82,10 @@ func hasKey(answers map[string]bool, id string) bool {
 
 func quizShow(ids []string, then int) quiz.ShowMsg { return quiz.ShowMsg{Questions: ids, Then: then} }
 
-// openQuiz asks questions, over the step.
+// openQuiz asks questions, over the step. A question the learner left to
+// read its step (v) is given up: the new run asks what is left.
 func (m Model) openQuiz(msg quiz.ShowMsg) (Model, tea.Cmd) {
-	m.screen, m.panes.overlay = screenQuiz, overlayNone
+	m.screen, m.panes.overlay, m.visiting = screenQuiz, overlayNone, false
 	var out tea.Msg
 	m.quiz, out = m.quiz.Update(msg)
 	m.layout(false)
@@ -93,7 +94,7 @@ func (m Model) openQuiz(msg quiz.ShowMsg) (Model, tea.Cmd) {
 
 // openScore shows the score screen.
 func (m Model) openScore() (Model, tea.Cmd) {
-	m.screen, m.panes.overlay = screenQuiz, overlayNone
+	m.screen, m.panes.overlay, m.visiting = screenQuiz, overlayNone, false
 	m.quiz, _ = m.quiz.Update(quiz.ScoreMsg{Answers: m.answers})
 	m.layout(false)
 	return m, nil
@@ -121,4 +122,24 @@ func (m Model) quizDone(d quiz.DoneMsg) (Model, tea.Cmd) {
 		return m.openScore()
 	}
 	return m.goStep(d.Then)
+}
+
+// visitStep shows the step that teaches the question on screen (v), with
+// the question waiting: enter or esc on the step goes back to it, in the
+// state the learner left it, over the step it was asked on.
+func (m Model) visitStep(step int) (Model, tea.Cmd) {
+	m.visiting, m.visitFrom = true, m.nav.Step
+	return m.goStep(step)
+}
+
+// backToCheck shows the question the learner left with v.
+func (m Model) backToCheck() (Model, tea.Cmd) {
+	m.visiting = false
+	var cmd tea.Cmd
+	if m.visitFrom != m.nav.Step {
+		m, cmd = m.move(ActGoto, m.visitFrom+1)
+	}
+	m.screen, m.panes.overlay, m.panes.zoom = screenQuiz, overlayNone, false
+	m.layout(false)
+	return m, cmd
 }

@@ -92,7 +92,8 @@ func TestQuizDrivenByMessages(t *testing.T) {
 	m := quizzed(t, 80, 24).WithSave(func(s Snapshot) { saved = append(saved, s) })
 	q := l.Questions[0]
 	m = send(t, m, quiz.ShowMsg{Questions: []string{q.ID, "no-such-question"}, Then: m.Step()})
-	if !onQuestion(m) || !strings.Contains(screen(m), "question 1 of 1") {
+	of := len(l.SectionQuestions(q.Section))
+	if !onQuestion(m) || len(m.quiz.Position().Questions) != 1 || !strings.Contains(screen(m), fmt.Sprintf("question 1 of %d", of)) {
 		t.Fatalf("ShowMsg did not open the one known question:\n%s", screen(m))
 	}
 	m = press(t, m, "down")
@@ -127,6 +128,7 @@ func TestViewPositionRoundTrip(t *testing.T) {
 		"details":           press(t, sized(t, 120, 40), "1", "4", "G", "tab", "j", "enter"),
 		"help":              press(t, sized(t, 80, 24), "3", "G", "?"),
 		"scene frame":       press(t, sized(t, 120, 40), "5", "G", ",", ",", "."),
+		"scene zoomed":      press(t, sized(t, 80, 24), "5", "G", "z", ">"),
 		"explorer":          press(t, sized(t, 120, 40), "t", "2", "s", "j", "j"),
 		"explorer details":  press(t, sized(t, 80, 24), "t", "o", "j", "enter"),
 		"explorer filtered": press(t, sized(t, 120, 40), "t", "/", "r", "i", "enter", "c"),

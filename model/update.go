@@ -23,7 +23,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout(false)
-		return m, m.prerenderCmd(m.dims().textW)
+		wake := m.wake() // a scene too big for the old size may fit now
+		return m, tea.Batch(m.prerenderCmd(m.dims().textW), wake)
 	case tea.BackgroundColorMsg:
 		if m.opts.Theme == ThemeAuto && msg.IsDark() != m.isDark {
 			m.setTheme(msg.IsDark())
@@ -94,7 +95,8 @@ func (m Model) updateLoading(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m.goTo(m.class.teacherAt)
 		}
 		m.publishPosition()
-		return m, tea.Batch(m.prerenderCmd(m.dims().textW), m.tickCmd())
+		tick := m.tick()
+		return m, tea.Batch(m.prerenderCmd(m.dims().textW), tick)
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 	case tea.BackgroundColorMsg:
@@ -212,7 +214,7 @@ func (m Model) report(out tea.Msg) (Model, tea.Cmd) {
 	case glossary.GoMsg:
 		return m.goStep(out.Step)
 	case quiz.GoStepMsg:
-		return m.goStep(out.Step)
+		return m.visitStep(out.Step)
 	case quiz.AnsweredMsg:
 		return m.answered(out), nil
 	case quiz.DoneMsg:

@@ -28,8 +28,17 @@ func (m Model) View() tea.View {
 
 // Render composes the screen as a string exactly the window's size. It
 // only arranges what layout and the screens prepared; nothing here
-// renders Markdown.
+// renders Markdown. With --ascii, the glyphs it draws are folded to ASCII.
 func (m Model) Render() string {
+	out := m.render()
+	if m.opts.ASCII {
+		out = views.ASCIIFrame(out)
+	}
+	return out
+}
+
+// render is the screen before any glyphs are folded to ASCII.
+func (m Model) render() string {
 	if m.width <= 0 || m.height <= 0 || m.lesson == nil {
 		return ""
 	}
@@ -51,9 +60,6 @@ func (m Model) Render() string {
 		out = views.Frame(screen, m.height, (m.width-min(m.width, ui.MaxFrameWidth))/2)
 	default:
 		out = m.renderStep()
-	}
-	if m.opts.ASCII {
-		out = views.ASCIIFrame(out)
 	}
 	return out
 }
@@ -118,6 +124,9 @@ func (m Model) content(d dims) string {
 	case overlayHelp:
 		return views.PaneLabel(s, "All keys", true, d.frameW, "esc or ? to close", "esc to close") + "\n" + p.panel.View()
 	}
+	if d.zoom {
+		return p.sceneView
+	}
 	if p.grid.ID() == "" {
 		switch d.scene {
 		case sceneBeside:
@@ -154,7 +163,8 @@ func (m Model) content(d dims) string {
 }
 
 // status is the line above the help bar: the jump prompt while it is open,
-// otherwise what is scrolled out of sight and the disclaimer.
+// or a count being typed; otherwise a note (a question waiting, the
+// scene's stage), what is scrolled out of sight and the disclaimer.
 func (m Model) status(d dims) string {
 	if m.jumping {
 		return views.PromptLine(*m.styles, m.jump.Field(), m.nav.Total, d.frameW)
@@ -163,6 +173,9 @@ func (m Model) status(d dims) string {
 		return m.styles.Warning.Render(views.Truncate(m.notice, d.frameW))
 	}
 	covered := m.screen != screenLesson || m.panes.overlay != overlayNone
+	if m.nav.Count > 0 && !covered {
+		return views.PendingCount(*m.styles, m.nav.Count, d.frameW)
+	}
 	if f := m.followStatus(); f != "" && !covered {
 		return m.styles.PaneFocus.Render(views.Truncate(f, d.frameW))
 	}
@@ -172,8 +185,19 @@ func (m Model) status(d dims) string {
 		above, below = top.Scrolled()
 	case m.panes.overlay != overlayNone:
 		above, below = m.panes.panel.Above(), m.panes.panel.Below()
-	case d.textH > 0:
+	case d.textH > 0 && !d.zoom:
 		above, below = m.panes.text.Above(), m.panes.text.Below()
 	}
-	return views.StatusLine(*m.styles, above, below, m.lesson.Meta, d.frameW)
+	var notes []views.Note
+	if !covered {
+		if m.keys.BackToCheck.Enabled() {
+			n, of := m.quiz.Numbering()
+			notes = append(notes, views.Note{Long: fmt.Sprintf("enter: back to question %d of %d", n, of),
+				Short: fmt.Sprintf("enter: question %d/%d", n, of)})
+		}
+		if n, of := m.stage(d); of > 0 {
+			notes = append(notes, views.Note{Long: fmt.Sprintf("stage %d of %d", n, of), Short: fmt.Sprintf("stage %d/%d", n, of)})
+		}
+	}
+	return views.StatusLineNote(*m.styles, above, below, m.lesson.Meta, d.frameW, notes...)
 }

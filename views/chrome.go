@@ -46,22 +46,82 @@ func ProgressBar(s Styles, frac float64, width int) string {
 // sight, on the right the lesson's short disclaimer and the date its facts
 // were checked, shortened to fit. It is one line.
 func StatusLine(s Styles, above, below int, meta content.Meta, width int) string {
+	return StatusLineNote(s, above, below, meta, width)
+}
+
+// Note is a short note for the status line, in words and in short (the
+// short form may be the same).
+type Note struct{ Long, Short string }
+
+// StatusLineNote is StatusLine with notes first on the left, most
+// important first: a question waiting, where a diagram is in its story
+// ("stage 3 of 5"). The disclaimer matters most, then the date the facts
+// were checked, then the notes, then the scroll marks: when room is short,
+// the words around the date go first, then the notes take their short
+// forms and later notes go, the scroll marks shrink (and give way to a
+// note), and only then do the notes go, before the date does.
+func StatusLineNote(s Styles, above, below int, meta content.Meta, width int, notes ...Note) string {
 	long, short := scrollMarks(above, below)
-	// The disclaimer matters more than the date, and the date more than
-	// wordy scroll marks.
-	for _, right := range []string{
+	var noteSets []string
+	for n := len(notes); n > 0; n-- {
+		var l, sh []string
+		for _, nt := range notes[:n] {
+			l, sh = append(l, nt.Long), append(sh, nt.Short)
+		}
+		noteSets = append(noteSets, strings.Join(l, " · "), strings.Join(sh, " · "))
+	}
+	dated := []string{
 		meta.ShortDisclaimer + " · facts checked " + meta.Checked,
 		meta.ShortDisclaimer + " · checked " + meta.Checked,
-		meta.ShortDisclaimer,
-	} {
+		meta.ShortDisclaimer + " · " + meta.Checked,
+	}
+	fits := func(note, left, right string) (string, bool) {
+		if note != "" && left != "" {
+			left = "  " + left
+		}
+		lw := lipgloss.Width(note) + lipgloss.Width(left)
+		if lw+lipgloss.Width(right)+2 > width {
+			return "", false
+		}
+		out := ""
+		if note != "" {
+			out = s.PaneFocus.Render(note)
+		}
+		return out + s.Overflow.Render(left) + strings.Repeat(" ", width-lw-lipgloss.Width(right)) + s.Muted.Render(right), true
+	}
+	for _, right := range dated {
+		for _, note := range noteSets {
+			for _, left := range []string{long, short, ""} {
+				if out, ok := fits(note, left, right); ok {
+					return out
+				}
+			}
+		}
+	}
+	for _, right := range append(dated, meta.ShortDisclaimer) {
 		for _, left := range []string{long, short} {
-			if lipgloss.Width(left)+lipgloss.Width(right)+2 <= width {
-				gap := width - lipgloss.Width(left) - lipgloss.Width(right)
-				return s.Overflow.Render(left) + strings.Repeat(" ", gap) + s.Muted.Render(right)
+			if out, ok := fits("", left, right); ok {
+				return out
 			}
 		}
 	}
 	return s.Overflow.Render(Truncate(short, width))
+}
+
+// PendingCount is the status line while a count is typed before a motion
+// (the 12 of 12G): the count so far, and what it will do.
+func PendingCount(s Styles, count, width int) string {
+	typed := s.Prompt.Render(fmt.Sprintf("%d…", count))
+	for _, hint := range []string{
+		fmt.Sprintf("  G or enter: go to step %d · l/h: move %d steps · j/k: scroll %d lines · esc: cancel", count, count, count),
+		fmt.Sprintf("  G or enter: go to step %d · esc: cancel", count),
+		fmt.Sprintf("  G: step %d · esc: cancel", count),
+	} {
+		if lipgloss.Width(typed)+lipgloss.Width(hint) <= width {
+			return typed + s.Muted.Render(hint)
+		}
+	}
+	return typed
 }
 
 // scrollMarks says how many lines are out of sight, in words and in short.

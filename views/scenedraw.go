@@ -250,6 +250,10 @@ func drawVisitors(c *canvas, st cellState, geo geom, g Glyphs, left, right, pL, 
 		// From the left, away from the side labels, to beside the cytokine.
 		c.set(lerp(0, geo.cx-1, st.antibody), y.catch, g.Antibody, RoleAntibody)
 	}
+	if st.cover >= 0 {
+		// From the left to the top of the left chain, which it covers.
+		c.set(lerp(0, left, st.cover), y.catch, g.Antibody, RoleAntibody)
+	}
 	if st.caught {
 		// The binding site the cytokine never reaches.
 		c.set(geo.cx, y.top, g.Block, RoleBlock)

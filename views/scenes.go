@@ -31,7 +31,8 @@ type cellState struct {
 	stat      float64 // 0 resting, 1 docked; 2 marked; 3 let go and paired (dimer); 4 in the nucleus
 	geneOn    bool
 	antibody  float64 // -1 absent; 0..1 moving in to catch the cytokine
-	caught    bool    // a biologic holds the cytokine: mark the empty binding site
+	caught    bool    // a biologic holds the cytokine or covers the receptor: mark the empty binding site
+	cover     float64 // -1 absent; 0..1 a biologic moving onto the receptor chain, to cover it
 	drug      float64 // -1 absent; 0..1 moving into the JAKs' ATP pockets
 	blocked   bool    // mark where the signal stops inside
 	caption   string
@@ -52,7 +53,7 @@ func at(f, a, b int) float64 {
 
 func lerp(a, b int, t float64) int { return a + int(math.Round(float64(b-a)*t)) }
 
-func rest() cellState { return cellState{cytoY: -1, antibody: -1, drug: -1} }
+func rest() cellState { return cellState{cytoY: -1, antibody: -1, drug: -1, cover: -1} }
 
 func bound() cellState {
 	c := rest()
@@ -69,9 +70,12 @@ func activated() cellState {
 // Scene lengths that other scenes build on. Every movement ends before
 // its caption changes, so a stage's last frame shows what it says.
 const (
-	statFrames     = 30
-	biologicFrames = 24
-	blockedFrames  = 30
+	statFrames           = 30
+	biologicCatchFrames  = 14
+	coverFrames          = 24 // coveredState's two stages
+	biologicFrames       = biologicCatchFrames + coverFrames + 8
+	blockedCompareFrames = 30 // blockedState's first three stages: compare shows these
+	blockedFrames        = blockedCompareFrames + 8
 )
 
 // restingState builds the cell up part by part, naming each.
@@ -146,40 +150,70 @@ func nucleusState(f int) cellState {
 	return c
 }
 
+// biologicState shows the two ways a biologic works outside the cell:
+// catching the cytokine itself (as tralokinumab and lebrikizumab catch
+// IL-13), then covering the receptor so the cytokine cannot bind (as
+// dupilumab covers IL-4R-alpha and nemolizumab IL-31RA).
 func biologicState(f int) cellState {
 	c := rest()
-	c.cytoY = at(f, 0, 6)
-	c.antibody = 0
-	c.caption, c.side = "The cytokine arrives; a biologic waits.", "Waits outside the cell."
-	if f >= 10 {
-		c.antibody = at(f, 10, 18)
-		c.caught = f >= 18
-		c.caption, c.side = "It holds the cytokine: no signal inside.", "Catches the cytokine outside."
+	if f < biologicCatchFrames {
+		c.cytoY = at(f, 0, 5)
+		c.antibody = at(f, 4, 10)
+		c.caught = f >= 10
+		c.caption, c.side = "Some biologics catch the cytokine itself.", "Catches the cytokine."
+		return c
+	}
+	c = coveredState(f - biologicCatchFrames)
+	if f >= biologicCatchFrames+coverFrames {
+		c.caption = "Either way, no signal reaches inside."
 	}
 	return c
 }
 
-// blockedState is timed with biologicState, so compare's two sides change
-// stage together.
+// coveredState is a biologic covering the receptor: it settles on the
+// receptor chain, then the cytokine arrives and cannot bind. It is timed
+// with blockedState, so compare's two sides change stage together.
+func coveredState(f int) cellState {
+	c := rest()
+	c.cover = at(f, 0, 8)
+	c.caption, c.side = "Others cover the receptor instead.", "Covers the receptor."
+	if f >= 10 {
+		c.cytoY = at(f, 10, 16)
+		c.caught = f >= 16
+		c.caption, c.side = "The cytokine cannot bind to it.", "The cytokine cannot bind."
+	}
+	if f >= 24 {
+		c.side = "No signal inside."
+	}
+	return c
+}
+
+// blockedState is a JAK inhibitor at work: the cytokine binds and the
+// chains meet, but the JAKs cannot pass the signal on. Its first three
+// stages are timed with coveredState for compare.
 func blockedState(f int) cellState {
 	c := rest()
 	c.drug = at(f, 0, 9)
 	c.cytoY = 2 * at(f, 10, 16)
 	c.close = at(f, 16, 22)
 	c.blocked = f >= 24
-	c.caption, c.side = "A JAK inhibitor enters the cell.", "Enters the cell."
+	c.caption, c.side = "A JAK inhibitor fills each JAK's ATP pocket.", "Fills each JAK's ATP pocket."
 	switch {
+	case f >= blockedCompareFrames:
+		c.caption, c.side = "No P on the tails: STATs cannot dock.", "STATs cannot dock."
 	case f >= 24:
-		c.caption, c.side = "No P marks: the signal stops at the JAK.", "No P marks: stops at the JAK."
+		c.caption, c.side = "The JAKs cannot pass the signal on.", "JAKs cannot pass the signal on."
 	case f >= 10:
 		c.caption, c.side = "The cytokine still binds; the chains meet.", "The cytokine still binds."
 	}
 	return c
 }
 
-// compareStates is both sides of compare at frame f.
+// compareStates is both sides of compare at frame f: a biologic covering
+// the receptor beside a JAK inhibitor, stage for stage.
 func compareStates(f int) (biologic, blocked cellState) {
-	return biologicState(min(f, biologicFrames-1)), blockedState(f)
+	f = min(f, blockedCompareFrames-1)
+	return coveredState(f), blockedState(f)
 }
 
 // specFor is a scene's spec; a switch, so nothing can change the table.
@@ -196,13 +230,13 @@ func specFor(name string) (sceneSpec, bool) {
 	case "nucleus":
 		return sceneSpec{frames: 54, caption: "STATs dock, are marked, pair up; the pair moves into the nucleus, binds DNA and switches genes on: inflammation, itch.", state: nucleusState}, true
 	case "biologic":
-		return sceneSpec{frames: biologicFrames, caption: "A biologic (an antibody) catches the cytokine, or for some biologics covers its receptor, outside the cell; nothing happens inside.",
+		return sceneSpec{frames: biologicFrames, caption: "A biologic (an antibody) works outside the cell: some catch the cytokine, others cover its receptor so it cannot bind; either way nothing happens inside.",
 			legend: []string{"antibody", "block"}, state: biologicState}, true
 	case "blocked":
-		return sceneSpec{frames: blockedFrames, caption: "A JAK inhibitor sits in the JAK's ATP pocket: the cytokine still binds and the chains meet, but no P marks appear; the signal stops at the JAK.",
+		return sceneSpec{frames: blockedFrames, caption: "A JAK inhibitor fills the JAKs' ATP pockets: the cytokine still binds and the chains meet, but the JAKs cannot pass the signal on, so the receptor tails get no P and STATs cannot dock.",
 			legend: []string{"drug", "block"}, state: blockedState}, true
 	case "compare":
-		return sceneSpec{frames: max(biologicFrames, blockedFrames), caption: "Side by side: a biologic stops the signal outside the cell; a JAK inhibitor stops it inside, at the JAK.",
+		return sceneSpec{frames: blockedCompareFrames, caption: "Side by side: a biologic stops the signal outside the cell (here by covering the receptor; some catch the cytokine instead); a JAK inhibitor stops it inside, where the JAKs cannot pass it on.",
 			legend: []string{"antibody", "drug", "block"}}, true
 	}
 	return sceneSpec{}, false

@@ -247,7 +247,7 @@ func TestSTATsLandOnTheStrand(t *testing.T) {
 }
 
 func TestSceneStages(t *testing.T) {
-	want := map[string]int{"resting": 5, "binding": 2, "activation": 3, "stat": 3, "nucleus": 5, "biologic": 2, "blocked": 3, "compare": 3}
+	want := map[string]int{"resting": 5, "binding": 2, "activation": 3, "stat": 3, "nucleus": 5, "biologic": 4, "blocked": 4, "compare": 3}
 	for _, name := range content.SceneNames() {
 		stages := SceneStages(name)
 		if len(stages) != want[name] {
@@ -305,7 +305,7 @@ func TestStagesSettle(t *testing.T) {
 			}
 			for _, c := range states {
 				if !settled(c.cytoY, -1, 0, 1, 2) || !settled(c.close, 0, 1) || !settled(c.statMoveT, 0, 1) ||
-					!settled(c.antibody, -1, 0, 1) || !settled(c.drug, -1, 0, 1) {
+					!settled(c.antibody, -1, 0, 1) || !settled(c.drug, -1, 0, 1) || !settled(c.cover, -1, 0, 1) {
 					t.Errorf("%s: frame %d ends stage %q mid-move: %+v", name, st.Last, st.Caption, c)
 				}
 			}
@@ -436,5 +436,82 @@ func BenchmarkSceneCompactAndZoom(b *testing.B) {
 				SceneZoom("nucleus", i%SceneFrames("nucleus"), sz[0], sz[1], UnicodeGlyphs(), s)
 			}
 		})
+	}
+}
+
+// TestBiologicsCoverTheReceptor: dupilumab and nemolizumab bind a receptor
+// chain, not the cytokine, so compare's biologic side shows an antibody on
+// top of a receptor chain with the cytokine held off, in every layout; the
+// biologic scene shows both ways (catching the cytokine, then covering the
+// receptor).
+func TestBiologicsCoverTheReceptor(t *testing.T) {
+	g := UnicodeGlyphs()
+	onChain := func(lines []string, w int) bool {
+		for y := 0; y+1 < len(lines); y++ {
+			row, below := []rune(lines[y]+strings.Repeat(" ", w)), []rune(lines[y+1]+strings.Repeat(" ", w))
+			for x := 0; x < w; x++ {
+				if row[x] == g.Antibody && below[x] == g.Chain {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, l := range SceneLayouts() {
+		p := planFor("compare", l)
+		lines := strings.Split(SceneAt("compare", SceneFrames("compare")-1, l, g, Styles{}), "\n")[:p.cell.h]
+		if !onChain(lines, p.cell.w) {
+			t.Errorf("compare %s: no antibody covers a receptor chain:\n%s", l, strings.Join(lines, "\n"))
+		}
+	}
+	caught, covered := false, false
+	for f := range SceneFrames("biologic") {
+		lines := strings.Split(SceneAt("biologic", f, SceneWide, g, Styles{}), "\n")[:normalRows]
+		drawing := strings.Join(lines, "\n")
+		caught = caught || strings.Contains(drawing, string(g.Antibody)+string(g.Cytokine))
+		covered = covered || onChain(lines, wideGeom().w)
+	}
+	if !caught || !covered {
+		t.Errorf("the biologic scene should show a cytokine caught (%v) and a receptor covered (%v)", caught, covered)
+	}
+}
+
+// TestBlockedSaysTheJAKsCannotPassItOn: the lesson says a JAK inhibitor
+// leaves the JAKs unable to pass the signal on (some even leave the JAKs'
+// own switch tagged), so the captions must not claim there are no marks
+// at all; the tails, where the JAKs would hand the signal on, are marked
+// as where it stops.
+func TestBlockedSaysTheJAKsCannotPassItOn(t *testing.T) {
+	says := ""
+	for _, st := range SceneStages("blocked") {
+		says += st.Caption + "\n"
+	}
+	says += SceneCaption("blocked")
+	if !strings.Contains(says, "cannot pass the signal on") || strings.Contains(says, "No P marks") {
+		t.Errorf("blocked captions: %s", says)
+	}
+	geo := wideGeom()
+	c := drawCell(blockedState(SceneFrames("blocked")-1), geo, UnicodeGlyphs())
+	left := geo.cx - geo.near
+	if got := c.r[geo.y.tail*geo.w+left-1]; got != UnicodeGlyphs().Block {
+		t.Errorf("the receptor tail is not marked as where the signal stops: %q", got)
+	}
+}
+
+// TestZoomKeepsWholeCaptions: where the zoom has room for the compact
+// drawing and its caption, the caption is never cut: compare at a
+// projector's 60x11 content area says where each side acts rather than
+// losing the end of what each does.
+func TestZoomKeepsWholeCaptions(t *testing.T) {
+	for _, name := range content.SceneNames() {
+		for _, sz := range [][2]int{{60, 11}, {60, 12}, {80, 11}, {100, 14}} {
+			for f := range SceneFrames(name) {
+				out := ansi.Strip(SceneZoom(name, f, sz[0], sz[1], UnicodeGlyphs(), Styles{}))
+				p := zoomPlan(name, sz[0], sz[1], UnicodeGlyphs())
+				if _, h := p.size(name, UnicodeGlyphs()); h > sz[1] {
+					t.Fatalf("%s at %v frame %d: the plan is %d rows:\n%s", name, sz, f, h, out)
+				}
+			}
+		}
 	}
 }

@@ -53,6 +53,9 @@ func zoomPlan(name string, w, h int, g Glyphs) plan {
 		p.aisle = aisleLabels
 	}
 	p.sides = p.compare && p.cell.w >= compareNarrowCell().w
+	if p.sides && compactRows+p.captionRows() > h {
+		p.sides = false // where each side acts, in one row: what it does would be cut
+	}
 	rows := h - p.captionRows()
 	p.legend = rows-len(legendLines(name, p.cell, g, p.width())) >= normalRows
 	if p.legend {

@@ -234,13 +234,14 @@ func (m Model) answer() (Model, tea.Msg) {
 	return m, AnsweredMsg{Question: q.ID, Response: response, Right: r.right}
 }
 
-// scoreKey handles the score screen: review the missed questions, or leave.
+// scoreKey handles the score screen: the questions left (skipped or
+// missed), or leave.
 func (m Model) scoreKey(msg tea.KeyPressMsg) (Model, tea.Msg) {
 	k := m.KeyMap
 	switch {
 	case key.Matches(msg, k.Review):
-		if missed := m.missed(); len(missed) > 0 {
-			m.show(ShowMsg{Questions: missed, Then: ThenScore, Review: true})
+		if left := m.left(); len(left) > 0 {
+			m.show(ShowMsg{Questions: left, Then: ThenScore, Review: true})
 		}
 	case m.panel.ScrollKey(msg, k.Up, k.Down, k.PageUp, k.PageDown):
 	case key.Matches(msg, k.Leave):
@@ -249,15 +250,47 @@ func (m Model) scoreKey(msg tea.KeyPressMsg) (Model, tea.Msg) {
 	return m, nil
 }
 
-// missed lists the ids of the questions answered wrongly, in lesson order.
-func (m Model) missed() []string {
+// left lists, in lesson order, the ids of the questions not yet answered
+// and of those answered wrongly: what the score screen's r goes through.
+func (m Model) left() []string {
 	var out []string
 	for _, q := range m.lesson.Questions {
-		if right, ok := m.answers[q.ID]; ok && !right {
+		if right, ok := m.answers[q.ID]; !ok || !right {
 			out = append(out, q.ID)
 		}
 	}
 	return out
+}
+
+// leftCounts counts the questions not yet answered and those answered
+// wrongly.
+func (m Model) leftCounts() (skipped, missed int) {
+	for _, q := range m.lesson.Questions {
+		switch right, ok := m.answers[q.ID]; {
+		case !ok:
+			skipped++
+		case !right:
+			missed++
+		}
+	}
+	return skipped, missed
+}
+
+// Numbering is the open question's number and how many there are: its
+// place among its section's questions, so a check resumed or asked again
+// counts the same way ("question 2 of 3"); in a review from the score
+// screen, its place in the review.
+func (m Model) Numbering() (n, of int) {
+	r := m.run
+	if !m.open() {
+		return 0, 0
+	}
+	if r.review {
+		return r.cur + 1, len(r.qs)
+	}
+	q := m.question()
+	sec := m.lesson.SectionQuestions(q.Section)
+	return slices.Index(sec, r.qs[r.cur]) + 1, len(sec)
 }
 
 // render draws the screen into its pane; with reset it starts at the top.
@@ -271,9 +304,11 @@ func (m *Model) render(reset bool) {
 	case m.open():
 		r, q := m.run, m.question()
 		at := m.lesson.StepIndex(q.Step)
+		n, of := m.Numbering()
 		text = views.Quiz(*m.styles, q, views.QuizState{
-			Section: q.Section, Number: r.cur + 1, Of: len(r.qs), Cursor: r.cursor, Picked: r.picked,
+			Section: q.Section, Number: n, Of: of, Cursor: r.cursor, Picked: r.picked,
 			Answered: r.answered, Right: r.right, StepNumber: at + 1, StepTitle: m.lesson.Steps[at].Title, Review: r.review,
+			Height: m.height,
 		}, width)
 	}
 	m.panel = ui.NewPane(text, m.width, m.height)
@@ -300,7 +335,16 @@ func (m *Model) sync() {
 	k.Continue.SetEnabled(answered)
 	k.GoStep.SetEnabled(answered)
 	k.Skip.SetEnabled(!m.score && m.open())
-	k.Review.SetEnabled(m.score && len(m.missed()) > 0)
+	skipped, missed := m.leftCounts()
+	k.Review.SetEnabled(m.score && skipped+missed > 0)
+	switch {
+	case skipped == 0:
+		k.Review.SetHelp("r", "review missed")
+	case missed == 0:
+		k.Review.SetHelp("r", "answer skipped")
+	default:
+		k.Review.SetHelp("r", "answer the rest")
+	}
 	k.Leave.SetEnabled(m.score)
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -116,25 +117,64 @@ func TestPresenterRoomMarksThenReveals(t *testing.T) {
 	}
 }
 
-func TestScoreReviewAndLeave(t *testing.T) {
+// TestScoreOffersWhatIsLeft: r on the score screen goes through what is
+// left, skipped questions as well as missed ones, and is not offered when
+// nothing is.
+func TestScoreOffersWhatIsLeft(t *testing.T) {
 	l := fixture.Lesson(t)
-	m := newQuiz(t, false)
-	answers := map[string]bool{l.Questions[0].ID: false, l.Questions[1].ID: true}
-	m, _ = send(m, ScoreMsg{Answers: answers})
-	if s := ansi.Strip(m.View()); !strings.Contains(s, "In all: 1 of 4.") {
-		t.Fatalf("score screen:\n%s", s)
+	ids := make([]string, len(l.Questions))
+	for i, q := range l.Questions {
+		ids[i] = q.ID
 	}
-	m, _ = send(m, press("r"))
-	if p := m.Position(); p.Score || !p.Review || !slices.Equal(p.Questions, []string{l.Questions[0].ID}) {
-		t.Fatalf("r should review the one missed question: %+v", p)
+	allRight := map[string]bool{}
+	for _, id := range ids {
+		allRight[id] = true
 	}
-	if _, out := send(m, press("esc")); out != (DoneMsg{Then: ThenScore}) {
-		t.Errorf("leaving a review reported %#v", out)
+	for name, tc := range map[string]struct {
+		answers map[string]bool
+		left    []string // what r asks, in lesson order; nil: r is not offered
+		help    string
+		says    string
+	}{
+		"one missed, two skipped": {map[string]bool{ids[0]: false, ids[1]: true}, []string{ids[0], ids[2], ids[3]},
+			"answer the rest", "r: answer the 2 you skipped and review the 1 you missed"},
+		"only skipped": {map[string]bool{ids[0]: true, ids[1]: true}, []string{ids[2], ids[3]},
+			"answer skipped", "r: answer the 2 you skipped"},
+		"only missed": {map[string]bool{ids[0]: true, ids[1]: false, ids[2]: true, ids[3]: true}, []string{ids[1]},
+			"review missed", "r: review the 1 you missed"},
+		"nothing left": {allRight, nil, "", "esc: back to the lesson"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			m, _ := send(newQuiz(t, false), ScoreMsg{Answers: tc.answers})
+			screen := strings.Join(strings.Fields(ansi.Strip(m.View())), " ")
+			if !strings.Contains(screen, tc.says) {
+				t.Errorf("the score screen does not say %q:\n%s", tc.says, screen)
+			}
+			if m.KeyMap.Review.Enabled() != (tc.left != nil) {
+				t.Fatalf("r offered: %v, with %d left", m.KeyMap.Review.Enabled(), len(tc.left))
+			}
+			if tc.left == nil {
+				if strings.Contains(screen, "r:") || slices.ContainsFunc(m.ShortHelp(), func(b key.Binding) bool { return b.Enabled() && b.Help().Key == "r" }) {
+					t.Errorf("r is offered with nothing left:\n%s", screen)
+				}
+				if _, out := send(m, press("r")); out != nil || !m.Position().Score {
+					t.Error("r did something with nothing left")
+				}
+				return
+			}
+			if got := m.KeyMap.Review.Help().Desc; got != tc.help {
+				t.Errorf("r is labelled %q, want %q", got, tc.help)
+			}
+			m, _ = send(m, press("r"))
+			if p := m.Position(); p.Score || !p.Review || !slices.Equal(p.Questions, tc.left) {
+				t.Fatalf("r asked %+v, want %v", p, tc.left)
+			}
+			if _, out := send(m, press("esc")); out != (DoneMsg{Then: ThenScore}) {
+				t.Errorf("leaving a review reported %#v", out)
+			}
+		})
 	}
-	m, _ = send(m, ScoreMsg{Answers: map[string]bool{}})
-	if m.KeyMap.Review.Enabled() {
-		t.Error("review is offered with nothing missed")
-	}
+	m, _ := send(newQuiz(t, false), ScoreMsg{Answers: allRight})
 	if _, out := send(m, press("esc")); out != (LeaveMsg{}) {
 		t.Errorf("esc on the score reported %#v", out)
 	}
@@ -153,5 +193,56 @@ func TestPositionRoundTrip(t *testing.T) {
 	}
 	if empty := newQuiz(t, false).Apply(Position{Questions: []string{"gone"}}); empty.open() {
 		t.Error("a position with no known question opened one")
+	}
+}
+
+// TestNumberingCountsTheSection: a check asked again part-way (after the
+// learner skipped the rest, say) numbers its questions within their
+// section, not within the run; a review counts the review.
+func TestNumberingCountsTheSection(t *testing.T) {
+	for name, tc := range map[string]struct {
+		show ShowMsg
+		want []string // what each question in turn is headed
+	}{
+		"the second of two": {ShowMsg{Questions: []string{"jaks-sit-inside"}, Then: 3}, []string{"Basics · question 2 of 2"}},
+		"a whole section":   {ShowMsg{Questions: []string{"signal-order", "cream-or-tablet"}, Then: 6}, []string{"question 1 of 2", "Medicines · question 2 of 2"}},
+		"a review": {ShowMsg{Questions: []string{"jaks-sit-inside", "cream-or-tablet"}, Then: ThenScore, Review: true},
+			[]string{"Review · Basics · question 1 of 2", "Review · Medicines · question 2 of 2"}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			m, _ := send(newQuiz(t, false), tc.show)
+			for i, want := range tc.want {
+				if s := ansi.Strip(m.View()); !strings.Contains(s, want) {
+					t.Errorf("question %d is not headed %q:\n%s", i+1, want, s)
+				}
+				m, _ = send(m, RevealMsg{}, press("enter"))
+			}
+		})
+	}
+}
+
+// TestOrderAnswerMarksWrongPlaces: a wrong order says how many items are
+// in the right place, marks each item, and says where the learner put the
+// ones that are wrong.
+func TestOrderAnswerMarksWrongPlaces(t *testing.T) {
+	q := fixture.Lesson(t).Questions[2]
+	shown := q.ShownOrder()
+	key := func(item int) tea.Msg { return press(string(rune('1' + slices.Index(shown, item)))) }
+	m, _ := send(newQuiz(t, false), ShowMsg{Questions: []string{q.ID}, Then: ThenScore})
+	// First right, the other two swapped.
+	m, out := send(m, key(0), key(2), key(1), press("enter"))
+	if a, ok := out.(AnsweredMsg); !ok || a.Right {
+		t.Fatalf("a wrong order reported %#v", out)
+	}
+	s := ansi.Strip(m.View())
+	for _, want := range []string{
+		"Not quite. 1 of 3 in the right place.",
+		"✓ 1. " + q.Choices[0],
+		"✗ 2. " + q.Choices[1] + " (you put it 3rd)",
+		"✗ 3. " + q.Choices[2] + " (you put it 2nd)",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the answer lacks %q:\n%s", want, s)
+		}
 	}
 }

@@ -33,7 +33,7 @@ func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Resume, k.Sta
 func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Resume, k.StartOver, k.Quit}} }
 
 // ChoiceMsg reports the learner's choice: pick up at Step (zero-based), or
-// start from the beginning.
+// start from the beginning (keeping the answers given so far).
 type ChoiceMsg struct {
 	Resume bool
 	Step   int
@@ -43,18 +43,22 @@ type ChoiceMsg struct {
 type Model struct {
 	KeyMap KeyMap
 
-	styles *views.Styles
-	step   int // zero-based
-	total  int
-	title  string
-	width  int
-	height int
-	panel  ui.Pane
+	styles    *views.Styles
+	step      int // zero-based
+	total     int
+	title     string
+	answered  int // checks the learner has answered, kept either way
+	questions int // checks in the lesson
+	width     int
+	height    int
+	panel     ui.Pane
 }
 
-// New offers step (zero-based) of total, titled title.
-func New(step, total int, title string, s *views.Styles) Model {
-	return Model{KeyMap: DefaultKeyMap(), styles: s, step: step, total: total, title: title}
+// New offers step (zero-based) of total, titled title, to a learner who
+// has answered answered of the lesson's questions checks.
+func New(step, total int, title string, answered, questions int, s *views.Styles) Model {
+	return Model{KeyMap: DefaultKeyMap(), styles: s, step: step, total: total, title: title,
+		answered: answered, questions: questions}
 }
 
 // SetSize fits the screen to the content area.
@@ -65,7 +69,7 @@ func (m *Model) SetSize(width, height int) {
 
 func (m *Model) render() {
 	top := m.panel.Top()
-	text := views.Resume(*m.styles, m.step+1, m.total, m.title, min(m.width, ui.MaxTextWidth))
+	text := views.Resume(*m.styles, m.step+1, m.total, m.title, m.answered, m.questions, min(m.width, ui.MaxTextWidth))
 	m.panel = ui.NewPane(text, m.width, m.height)
 	m.panel.ScrollTo(top)
 }
