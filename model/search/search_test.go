@@ -1,11 +1,14 @@
 package search
 
 import (
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
+	"jakstat/content"
 	"jakstat/internal/fixture"
+	"jakstat/model/internal/ui"
 	"jakstat/views"
 )
 
@@ -27,5 +30,39 @@ func TestSearchReports(t *testing.T) {
 	m, _ = m.Update(tea.PasteMsg{Content: "zzz"})
 	if _, out := m.Update(tea.KeyPressMsg{Code: tea.KeyEnter}); out != nil {
 		t.Errorf("enter with no matches reported %#v", out)
+	}
+}
+
+// BenchmarkSearchKey is one key typed at the end of the longest query a
+// search holds, in the shipped lesson: what every key of a 100 KB paste
+// or a 4 KB typed query would cost at most, since the input is bounded.
+func BenchmarkSearchKey(b *testing.B) {
+	l, err := content.Shipped()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := views.NewStyles(true)
+	m := New(&s).Open(l)
+	m.SetSize(80, 20)
+	m, _ = m.Update(tea.PasteMsg{Content: strings.Repeat("the ", ui.MaxInput)})
+	keys := []tea.KeyPressMsg{{Code: tea.KeyBackspace}, {Code: 'e', Text: "e"}}
+	for i := 0; b.Loop(); i++ {
+		m, _ = m.Update(keys[i%2])
+	}
+}
+
+// BenchmarkSearchKeyShort is the same key at the end of a usual query.
+func BenchmarkSearchKeyShort(b *testing.B) {
+	l, err := content.Shipped()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := views.NewStyles(true)
+	m := New(&s).Open(l)
+	m.SetSize(80, 20)
+	m, _ = m.Update(tea.PasteMsg{Content: "inhibito"})
+	keys := []tea.KeyPressMsg{{Code: tea.KeyBackspace}, {Code: 'o', Text: "o"}}
+	for i := 0; b.Loop(); i++ {
+		m, _ = m.Update(keys[i%2])
 	}
 }
