@@ -55,11 +55,11 @@ func serveFlags() []cli.Spec[serveConfig] {
 	return []cli.Spec[serveConfig]{
 		cli.String(cli.Flag{Name: "listen", Arg: "ADDR", Help: "address to listen on (default 127.0.0.1:2222); any other address needs a password or keys"},
 			func(c *serveConfig) *string { return &c.Listen }),
-		cli.String(cli.Flag{Name: "host-key", Arg: "PATH", Files: cli.AnyFile, Help: "the server's key, created if missing (default in the state folder, never the working directory)"},
+		cli.String(cli.Flag{Name: "host-key", Arg: "PATH", Files: cli.AnyFile, Help: "the server's private key, which must exist and be readable only by you (default: one made for you in the state folder)"},
 			func(c *serveConfig) *string { return &c.HostKey }),
-		cli.Int(cli.Flag{Name: "max-sessions", Arg: "N", Help: "at most this many people at once (default 100)"},
+		cli.Int(cli.Flag{Name: "max-sessions", Arg: "N", Help: "at most this many students at once (default 100); the presenter always has a seat"},
 			func(c *serveConfig) *int { return &c.MaxSessions }),
-		cli.Duration(cli.Flag{Name: "idle-timeout", Arg: "D", Help: "close sessions idle this long (default 30m)"},
+		cli.Duration(cli.Flag{Name: "idle-timeout", Arg: "D", Help: "close a session after this long without a key press (default 30m)"},
 			func(c *serveConfig) *time.Duration { return &c.IdleTimeout }),
 		cli.String(cli.Flag{Name: "password", Arg: "P", Env: "JAKSTAT_PASSWORD", Help: "the room's password"},
 			func(c *serveConfig) *string { return &c.Password }),
@@ -69,6 +69,8 @@ func serveFlags() []cli.Spec[serveConfig] {
 			func(c *serveConfig) *string { return &c.PresenterPass }),
 		cli.String(cli.Flag{Name: "presenter-keys", Arg: "FILE", Files: cli.AnyFile, Help: "the presenter's public keys"},
 			func(c *serveConfig) *string { return &c.PresenterKeys }),
+		cli.String(cli.Flag{Name: "results", Arg: "FILE", Files: cli.AnyFile, Help: "when the room closes, write every live check's spread of answers here as CSV (anonymous)"},
+			func(c *serveConfig) *string { return &c.results }),
 		cli.String(cli.Flag{Name: "lesson", Arg: "DIR", Files: cli.Folder, Help: "serve a lesson folder instead of the built-in lesson"},
 			func(c *serveConfig) *string { return &c.lessonDir }),
 	}
@@ -78,6 +80,7 @@ func serveFlags() []cli.Spec[serveConfig] {
 type serveConfig struct {
 	classroom.Config
 	lessonDir string
+	results   string
 }
 
 // program is jakstat's whole command line: the commands with their flags,
@@ -102,6 +105,7 @@ func program() cli.Program {
 			{Title: "FILES", Items: []cli.Item{
 				{Tag: "$XDG_STATE_HOME/jakstat/progress.json", Text: "Saved progress on Linux (by default ~/.local/state/jakstat/); on macOS in ~/Library/Application Support/jakstat/, on Windows in %LocalAppData%\\jakstat\\. A file that cannot be used is renamed aside, never deleted."},
 				{Tag: "host_ed25519", Text: "jakstat serve's host key, in the same folder unless --host-key says otherwise."},
+				{Tag: "room.json", Text: "Where jakstat serve keeps the presenter's place, in the same folder, so a restarted server comes back there."},
 				{Tag: "present.sock, present.port", Text: "How --notes finds --present: a Unix socket ($XDG_RUNTIME_DIR/jakstat/, or a private folder in the temporary folder), or on Windows a loopback port and a one-time secret in a file only you can read (%LocalAppData%\\jakstat\\present.port)."},
 			}},
 			{Title: "EXIT STATUS", Items: []cli.Item{
@@ -120,7 +124,10 @@ On a terminal it runs the lesson step by step (? shows every key). Piped, or wit
 --print, it prints the whole lesson as plain text.`
 
 const serveAbout = `Serves the lesson over SSH: everyone who connects (ssh -p 2222 host) gets a
-lesson of their own that follows the presenter until they break away.`
+lesson of their own that follows the presenter until they break away, and
+answers the presenter's live checks. The user name chooses the role:
+presenter@host (or teacher@host) and notes@host, the presenter's console,
+need the presenter's password or key; any other name is a student.`
 
 const completionAbout = `Writes a completion script for bash, zsh or fish to standard output.
 Try it in the current shell with source <(jakstat completion bash) (zsh: the same after

@@ -92,7 +92,6 @@ func (m Model) togglePause() (Model, tea.Cmd) {
 	}
 	m.refreshScene()
 	m.syncKeys()
-	m.publishPosition()
 	return m, m.tickCmd()
 }
 
@@ -107,14 +106,12 @@ func (m Model) replay() (Model, tea.Cmd) {
 	m.anim.playing = !m.opts.NoMotion
 	m.refreshScene()
 	m.syncKeys()
-	m.publishPosition()
 	return m, m.tickCmd()
 }
 
 // stepFrame moves one frame back or on, pausing a playing scene first.
 func (m Model) stepFrame(delta int) (Model, tea.Cmd) {
 	m = m.shiftFrame(delta)
-	m.publishPosition()
 	return m, nil
 }
 

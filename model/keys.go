@@ -39,6 +39,7 @@ type KeyMap struct {
 	FrameFwd  key.Binding
 
 	Follow key.Binding // in a classroom: follow the teacher again
+	Answer key.Binding // in a classroom: open the teacher's question
 	Blank  key.Binding // presenter mode: blank the screen
 }
 
@@ -73,6 +74,7 @@ func DefaultKeyMap() KeyMap {
 		FrameFwd:  key.NewBinding(key.WithKeys("."), key.WithHelp(".", "frame on")),
 
 		Follow: key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "follow the teacher")),
+		Answer: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "answer the teacher's question")),
 		Blank:  key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "blank the screen")),
 	}
 }
@@ -93,7 +95,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Pause, k.Replay, k.FrameBack, k.FrameFwd},
 		{k.Focus, k.Select, k.Back, k.Explore, k.Help, k.Quit},
 		{k.Search, k.NextHit, k.PrevHit, k.Glossary},
-		{k.Follow, k.Blank},
+		{k.Follow, k.Answer, k.Blank},
 	}
 }
 

@@ -298,7 +298,7 @@ func (m Model) helpGroups() [][]key.Binding {
 		groups = append(groups, []key.Binding{k.Blank, quiz.DefaultKeyMap().Reveal})
 	}
 	if m.opts.Follow {
-		groups = append(groups, []key.Binding{k.Follow})
+		groups = append(groups, []key.Binding{k.Follow, k.Answer})
 	}
 	return groups
 }
@@ -320,6 +320,8 @@ func (m *Model) layoutScreen(d dims) {
 		m.glossary.SetSize(d.frameW, d.contentH)
 	case screenResume:
 		m.resume.SetSize(d.frameW, d.contentH)
+	case screenLive:
+		m.live.SetSize(d.frameW, d.contentH)
 	}
 }
 
@@ -353,6 +355,7 @@ func (m *Model) syncKeys() {
 	k.NextHit.SetEnabled(m.found.query != "")
 	k.PrevHit.SetEnabled(m.found.query != "")
 	k.Follow.SetEnabled(m.opts.Follow)
+	k.Answer.SetEnabled(m.opts.Follow && m.live.Room().Open())
 	k.Blank.SetEnabled(m.opts.Present)
 	if m.screen == screenExplorer || m.opts.Notes {
 		return // they draw their own help, or none

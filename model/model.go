@@ -27,6 +27,7 @@ import (
 	"jakstat/model/explorer"
 	"jakstat/model/glossary"
 	"jakstat/model/internal/ui"
+	"jakstat/model/live"
 	"jakstat/model/notes"
 	"jakstat/model/quiz"
 	"jakstat/model/resume"
@@ -72,10 +73,21 @@ type Options struct {
 	Follow bool
 	// Cache, when set, is a render cache shared with other lessons showing
 	// the same lesson with the same options; nil gives the lesson its own.
+	// A shared cache is filled with every step as soon as the window's size
+	// is known, so a classroom's first move finds them drawn.
 	Cache *RenderCache
-	// Publish is given a presenter's position (step and scene frame) as it
-	// changes, for a classroom's followers, in order; it must not block.
-	Publish func(Position)
+	// Room is the classroom the lesson sits in, if any: a presenter's
+	// lesson tells it every change of view and runs its checks as live
+	// checks; a student's tells it where the student is and sends it
+	// answers. See Room.
+	Room Room
+	// OnView is told a presenter's whole view whenever it changes, in
+	// order (for a speaker-notes view on the same machine); it must not
+	// block.
+	OnView func(ViewPosition)
+	// Started is when a presentation began, for the presenter's clock;
+	// zero starts it when the program starts.
+	Started time.Time
 }
 
 // screen is which screen is on top of the step.
@@ -88,6 +100,7 @@ const (
 	screenSearch
 	screenGlossary
 	screenResume
+	screenLive // a classroom's live check
 )
 
 // Model is the interactive lesson.
@@ -126,6 +139,7 @@ type Model struct {
 	glossary glossary.Model
 	resume   resume.Model
 	notes    notes.Model
+	live     live.Model
 
 	// pending delivers the lesson when it is parsed in the background
 	// (NewLoading); nil once it has arrived, or when New was given it.
@@ -205,6 +219,7 @@ func (m *Model) setLesson(l *content.Lesson) {
 	m.search = search.New(m.styles)
 	m.glossary = glossary.New(l, m.styles)
 	m.notes = notes.New(l, m.styles)
+	m.live = live.New(l, m.styles, m.opts.Present)
 	if p := m.opts.Progress; p.Resume && p.Step > 0 && p.Step < len(l.Steps) {
 		m.resume = resume.New(p.Step, len(l.Steps), l.Steps[p.Step].Title, m.styles)
 		m.screen = screenResume
@@ -220,10 +235,10 @@ func (m Model) WithOnMove(onMove func(step int)) Model {
 	return m
 }
 
-// WithPublish returns the model with a function given the presenter's
-// position as it changes; see Options.Publish.
-func (m Model) WithPublish(publish func(Position)) Model {
-	m.opts.Publish = publish
+// WithOnView returns the model with a function told a presenter's view
+// as it changes; see Options.OnView.
+func (m Model) WithOnView(onView func(ViewPosition)) Model {
+	m.opts.OnView = onView
 	return m
 }
 
@@ -254,6 +269,7 @@ func (m *Model) setTheme(isDark bool) {
 	m.glossary, _ = m.glossary.Update(msg)
 	m.resume, _ = m.resume.Update(msg)
 	m.notes, _ = m.notes.Update(msg)
+	m.live, _ = m.live.Update(msg)
 }
 
 // Init asks the terminal for its background colour unless a theme was
@@ -267,10 +283,14 @@ func (m Model) Init() tea.Cmd {
 		cmds = append(cmds, func() tea.Msg { return loadedMsg(<-ch) })
 	}
 	if m.opts.Present {
-		// The presentation's clock starts now.
-		cmds = append(cmds, func() tea.Msg { return PositionMsg{Step: -1, Started: time.Now()} })
+		// The presentation's clock starts now, or goes on from when a
+		// classroom's presentation began.
+		started := m.opts.Started
+		cmds = append(cmds, func() tea.Msg { return PositionMsg{Step: -1, Started: cmp.Or(started, time.Now())} })
 	}
-	cmds = append(cmds, m.clockCmd())
+	// A lesson made at a scene already playing (a classroom's, joining the
+	// teacher mid-way) has its clock to start.
+	cmds = append(cmds, m.clockCmd(), m.tickCmd())
 	return tea.Batch(cmds...)
 }
 

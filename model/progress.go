@@ -43,13 +43,6 @@ func (m Model) announceMove() {
 	}
 }
 
-// publishPosition hands a presenter's position to Options.Publish.
-func (m Model) publishPosition() {
-	if m.opts.Publish != nil && m.lesson != nil {
-		m.opts.Publish(m.position())
-	}
-}
-
 // quizThenScore ends a run of questions on the score screen.
 const quizThenScore = quiz.ThenScore
 
@@ -82,8 +75,12 @@ func hasKey(answers map[string]bool, id string) bool {
 
 func quizShow(ids []string, then int) quiz.ShowMsg { return quiz.ShowMsg{Questions: ids, Then: then} }
 
-// openQuiz asks questions, over the step.
+// openQuiz asks questions, over the step; a classroom's teacher asks them
+// of the whole room.
 func (m Model) openQuiz(msg quiz.ShowMsg) (Model, tea.Cmd) {
+	if m.inRoom() {
+		return m.openLive(msg)
+	}
 	m.screen, m.panes.overlay = screenQuiz, overlayNone
 	var out tea.Msg
 	m.quiz, out = m.quiz.Update(msg)

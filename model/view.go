@@ -94,6 +94,8 @@ func (m Model) top() contentScreen {
 		return m.glossary
 	case screenResume:
 		return m.resume
+	case screenLive:
+		return m.live
 	}
 	return nil
 }
@@ -167,5 +169,5 @@ func (m Model) status(d dims) string {
 	case d.textH > 0:
 		above, below = m.panes.text.Above(), m.panes.text.Below()
 	}
-	return views.StatusLine(*m.styles, above, below, m.lesson.Meta.Checked, d.frameW)
+	return views.StatusLineNote(*m.styles, m.roomStatus(), above, below, m.lesson.Meta.Checked, d.frameW)
 }

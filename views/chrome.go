@@ -44,21 +44,67 @@ func ProgressBar(s Styles, frac float64, width int) string {
 // sight, on the right the disclaimer and the date the facts were checked,
 // shortened to fit. It is one line.
 func StatusLine(s Styles, above, below int, checked string, width int) string {
+	return StatusLineNote(s, nil, above, below, checked, width)
+}
+
+// StatusLineNote is StatusLine with a note before the scroll marks (a
+// classroom's teacher sees who is in the room there), the first of notes
+// (longest first) that fits; the note gives way to the disclaimer when
+// the line is short.
+func StatusLineNote(s Styles, notes []string, above, below int, checked string, width int) string {
 	long, short := scrollMarks(above, below)
-	// The date the facts were checked matters more than wordy scroll marks.
-	for _, right := range []string{
+	rights := []string{
 		"Education, not medical advice · facts checked " + checked,
 		"Not medical advice · checked " + checked,
 		"Not medical advice",
-	} {
-		for _, left := range []string{long, short} {
-			if lipgloss.Width(left)+lipgloss.Width(right)+2 <= width {
-				gap := width - lipgloss.Width(left) - lipgloss.Width(right)
-				return s.Overflow.Render(left) + strings.Repeat(" ", gap) + s.Muted.Render(right)
-			}
+	}
+	// The date the facts were checked matters more than wordy scroll marks;
+	// a note goes before the date only while the disclaimer keeps it.
+	var tries [][2]string
+	for _, right := range rights[:2] {
+		for _, note := range notes {
+			tries = append(tries, [2]string{joinNonEmpty(note, long), right}, [2]string{joinNonEmpty(note, short), right})
+		}
+	}
+	for _, right := range rights {
+		tries = append(tries, [2]string{long, right}, [2]string{short, right})
+	}
+	for _, try := range tries {
+		left, right := try[0], try[1]
+		if lipgloss.Width(left)+lipgloss.Width(right)+2 <= width {
+			gap := width - lipgloss.Width(left) - lipgloss.Width(right)
+			return s.Overflow.Render(left) + strings.Repeat(" ", gap) + s.Muted.Render(right)
 		}
 	}
 	return s.Overflow.Render(Truncate(short, width))
+}
+
+func joinNonEmpty(a, b string) string {
+	if b == "" {
+		return a
+	}
+	return a + "  " + b
+}
+
+// RoomSummary says in a few words who is in a classroom: "23 in the room ·
+// 20 following · 3 exploring".
+func RoomSummary(students, following, exploring int) string {
+	if students == 0 {
+		return "no students yet"
+	}
+	out := fmt.Sprintf("%d in the room · %d following", students, following)
+	if exploring > 0 {
+		out += fmt.Sprintf(" · %d exploring", exploring)
+	}
+	return out
+}
+
+// RoomSummaryShort is RoomSummary for a narrow line: "20/23 following".
+func RoomSummaryShort(students, following int) string {
+	if students == 0 {
+		return "no students yet"
+	}
+	return fmt.Sprintf("%d/%d following", following, students)
 }
 
 // scrollMarks says how many lines are out of sight, in words and in short.
