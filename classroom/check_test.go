@@ -61,8 +61,10 @@ func TestLiveCheck(t *testing.T) {
 	}
 	teacher.waitScreen(t, "Second vote: answered 3 of 3")
 	teacher.keys("a")
+	teacher.waitScreen(t, "Second vote (3 answered)")
 	for _, st := range sts {
-		st.waitScreen(t, "Second vote (3 answered)")
+		st.waitScreen(t, "First vote (3 answered)")
+		st.waitScreen(t, "You answered 1")
 	}
 	teacher.keys("\x1b") // esc: the check ends
 	for _, st := range sts {

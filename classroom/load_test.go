@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,7 +29,9 @@ import (
 //
 // runs it with 100 followers (asked for by name); the ordinary suite runs
 // it with 10, and the race detector's with 10 too. It reports figures; it
-// asserts only that everything arrives.
+// asserts only that everything arrives. JAKSTAT_LOAD_PROFILE=FILE writes a
+// CPU profile of the server process, JAKSTAT_LOAD_HEAP=FILE a heap profile
+// while sessions are open.
 
 func TestMain(m *testing.M) {
 	if os.Getenv("JAKSTAT_LOAD_SERVER") != "" {
@@ -58,6 +61,13 @@ func loadServer() {
 		return
 	}
 	go srv.Serve(ln)
+	if path := os.Getenv("JAKSTAT_LOAD_PROFILE"); path != "" {
+		// A CPU profile of the server while the test runs, for go tool pprof.
+		if f, err := os.Create(path); err == nil {
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
+	}
 	fmt.Println("addr", ln.Addr())
 	sc := bufio.NewScanner(os.Stdin)
 	for sc.Scan() {
@@ -67,6 +77,12 @@ func loadServer() {
 			var ms runtime.MemStats
 			runtime.ReadMemStats(&ms)
 			fmt.Printf("stats %d %d %d\n", runtime.NumGoroutine(), ms.HeapInuse, srv.Sessions())
+			if path := os.Getenv("JAKSTAT_LOAD_HEAP"); path != "" && srv.Sessions() > 0 {
+				if f, err := os.Create(path); err == nil {
+					pprof.WriteHeapProfile(f)
+					f.Close()
+				}
+			}
 		case "shutdown":
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			srv.Shutdown(ctx)
@@ -107,7 +123,7 @@ func startServerProc(t *testing.T) *serverProc {
 		t.Fatalf("the server process said %q", p.out.Text())
 	}
 	p.addr = strings.TrimPrefix(p.out.Text(), "addr ")
-	t.Cleanup(func() { in.Close(); cmd.Process.Kill(); cmd.Wait() })
+	t.Cleanup(func() { in.Close(); cmd.Process.Kill() })
 	return p
 }
 
@@ -193,6 +209,7 @@ func spread(d []time.Duration) string {
 	if len(d) == 0 {
 		return "none"
 	}
+	d = slices.Sorted(slices.Values(d))
 	p99 := d[min(len(d)-1, len(d)*99/100)]
 	return fmt.Sprintf("median %v, p99 %v, worst %v (%d)", d[len(d)/2].Round(100*time.Microsecond), p99.Round(100*time.Microsecond), d[len(d)-1].Round(100*time.Microsecond), len(d))
 }
@@ -297,4 +314,11 @@ func TestLoad(t *testing.T) {
 		t.Errorf("open files went from %d to %d", before.files, after.files)
 	}
 	fmt.Fprintln(srv.in, "shutdown")
+	done := make(chan error, 1)
+	go func() { done <- srv.cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Error("the server process did not end")
+	}
 }

@@ -102,7 +102,7 @@ func (s *Server) interactive(g *guard, c gossh.ConnMetadata, ask gossh.KeyboardI
 	if r != Student {
 		instruction, prompt = "Signing in to the classroom as the "+r.String()+" (the presenter's password).", "Presenter password: "
 	}
-	answers, err := ask(c.User(), instruction, []string{prompt}, []bool{false})
+	answers, err := ask("", instruction, []string{prompt}, []bool{false})
 	if err != nil || len(answers) != 1 {
 		return nil, ssh.ErrPermissionDenied
 	}

@@ -3,6 +3,7 @@ package classroom
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"sync"
 	"time"
@@ -67,9 +68,14 @@ type Room struct {
 	consoles map[*Member]struct{}
 	check    *check // the open live check, if any
 	seq      int    // the last check's number
-	results  []CheckResult
-	closed   bool
-	keep     *keeper
+	// toldStudents is the check as students were last told it; newcomers
+	// says a student joined since (Lesson shows a joiner the check, but
+	// news already in its mailbox may be older).
+	toldStudents live.Check
+	newcomers    bool
+	results      []CheckResult
+	closed       bool
+	keep         *keeper
 }
 
 // NewRoom opens a room for cfg.Lesson, at the place its Store kept, if any.
@@ -129,6 +135,7 @@ func (r *Room) Join(role Role, end func(reason string)) (*Member, error) {
 	case role == Student:
 		r.students[m] = struct{}{}
 		m.seat = model.Seat{Step: r.view.Step, Following: true}
+		r.newcomers = true
 	case role == Notes:
 		r.consoles[m] = struct{}{}
 	default:
@@ -284,10 +291,15 @@ func (r *Room) status() live.Status {
 	return s
 }
 
-// newCheck tells everyone how the live check stands.
+// newCheck tells everyone how the live check stands. Students are told
+// only when what they see changes (a question, a vote, a reveal), not at
+// every answer: the count is the teacher's.
 func (r *Room) newCheck() {
-	for m := range r.students {
-		m.box.put(kindCheck, live.CheckMsg{Check: r.checkFor(m)})
+	if c := r.studentCheck(); !reflect.DeepEqual(c, r.toldStudents) || r.newcomers {
+		r.toldStudents, r.newcomers = c, false
+		for m := range r.students {
+			m.box.put(kindCheck, live.CheckMsg{Check: c})
+		}
 	}
 	if r.teacher != nil {
 		r.teacher.box.put(kindCheck, live.CheckMsg{Check: r.checkFor(r.teacher)})
@@ -298,15 +310,32 @@ func (r *Room) newCheck() {
 }
 
 // checkFor is the live check as m may see it: the spread is the room's
-// secret until the teacher reveals it, except on the teacher's console.
+// secret until the teacher reveals it, except on the teacher's console,
+// and the count is the teacher's and the console's.
 func (r *Room) checkFor(m *Member) live.Check {
 	c := r.check
 	if c == nil {
 		return live.Check{}
 	}
+	if m.role == Student {
+		return r.studentCheck()
+	}
 	out := live.Check{Seq: c.seq, Question: c.question, Vote: len(c.votes), Revealed: c.revealed,
 		Answered: total(c.votes[len(c.votes)-1]), Students: len(r.students)}
 	if c.revealed || m.role == Notes {
+		out.Spreads = c.spreads()
+	}
+	return out
+}
+
+// studentCheck is the live check as a student sees it.
+func (r *Room) studentCheck() live.Check {
+	c := r.check
+	if c == nil {
+		return live.Check{}
+	}
+	out := live.Check{Seq: c.seq, Question: c.question, Vote: len(c.votes), Revealed: c.revealed}
+	if c.revealed {
 		out.Spreads = c.spreads()
 	}
 	return out

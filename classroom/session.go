@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -83,7 +84,7 @@ func (s *Server) handle(sess ssh.Session) {
 		end.set("This server only shows the lesson; it runs no commands.", 1)
 		return
 	case !hasPty:
-		end.set("The lesson needs a terminal: connect with ssh -t (or leave out -T), for example ssh -t -p PORT HOST.", 1)
+		end.set("The lesson needs a terminal: connect with "+sshCommand(sess)+" (with -t, or without -T).", 1)
 		return
 	}
 	if s.testHook != nil {
@@ -272,4 +273,20 @@ func upperFirst(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// sshCommand is what the client would type to connect with a terminal.
+func sshCommand(sess ssh.Session) string {
+	host, port, err := net.SplitHostPort(sess.LocalAddr().String())
+	if err != nil {
+		return "ssh -t"
+	}
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]"
+	}
+	user := ""
+	if r := roleFor(sess.User()); r != Student {
+		user = sess.User() + "@"
+	}
+	return "ssh -t -p " + port + " " + user + host
 }

@@ -87,10 +87,10 @@ func (m Model) showTeacher() (Model, tea.Cmd) {
 	return m, cmd
 }
 
-// goTo shows a position: the step, and the scene as it is there. It lays
-// the screen out once, after both are set.
-func (m Model) goTo(step, frame int, playing bool) (Model, tea.Cmd) {
-	var cmds []tea.Cmd
+// goTo puts the lesson at a step and its scene at a frame, and says
+// whether the step changed; the caller lays the screen out, once.
+func (m Model) goTo(step, frame int, playing bool) (Model, bool, tea.Cmd) {
+	var cmd tea.Cmd
 	moved := step != m.nav.Step && step >= 0 && step < m.nav.Total
 	if moved {
 		m.nav = Nav{Step: step, Total: m.nav.Total}
@@ -102,14 +102,9 @@ func (m Model) goTo(step, frame int, playing bool) (Model, tea.Cmd) {
 		m.anim.gen++
 		m.anim.frame = min(max(frame, 0), m.lastFrame())
 		m.anim.playing = playing && !m.opts.NoMotion
-		cmds = append(cmds, m.tickCmd())
+		cmd = m.tickCmd()
 	}
-	m.layout(moved)
-	if moved {
-		cmds = append(cmds, m.prerenderCmd(m.dims().textW))
-		m.announceMove()
-	}
-	return m, tea.Batch(cmds...)
+	return m, moved, cmd
 }
 
 // followStatus is the status line's classroom part.

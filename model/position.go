@@ -121,9 +121,9 @@ func (m Model) ApplyView(p ViewPosition) (Model, tea.Cmd) {
 	if i := m.lesson.StepIndex(p.StepID); i >= 0 {
 		p.Step = i
 	}
-	m, cmd := m.goTo(p.Step, p.Frame, p.Playing)
+	m, moved, cmd := m.goTo(p.Step, p.Frame, p.Playing)
 	m.screen, m.panes.overlay, m.present.blank = screenLesson, overlayNone, p.Blank
-	if p.Table && len(m.panes.grid.Rows) > 0 {
+	if p.Table && m.current().Table != "" {
 		m.panes.focus, m.panes.row = focusTable, p.Row
 	} else {
 		m.panes.focus, m.panes.row = focusText, 0
@@ -151,7 +151,11 @@ func (m Model) ApplyView(p ViewPosition) (Model, tea.Cmd) {
 			m.screen, m.live = screenLive, m.live.Apply(*p.Live)
 		}
 	}
-	m.layout(false)
+	m.layout(moved)
 	m.panes.text.ScrollTo(p.Scroll)
+	if moved {
+		cmd = tea.Batch(cmd, m.prerenderCmd(m.dims().textW))
+		m.announceMove()
+	}
 	return m, cmd
 }

@@ -149,7 +149,7 @@ func (m Model) onCheck(msg live.CheckMsg) (Model, tea.Cmd) {
 	m.live, _ = m.live.Update(msg)
 	m.notes.SetCheck(msg.Check)
 	if !m.opts.Follow {
-		m.layout(false)
+		m.syncKeys() // the check's screen drew itself; the count is all that changed
 		return m, nil
 	}
 	c := msg.Check
@@ -161,7 +161,7 @@ func (m Model) onCheck(msg live.CheckMsg) (Model, tea.Cmd) {
 	case c.Open() && m.class.following && (c.Seq != before.Seq || c.Vote != before.Vote):
 		m = m.showLive()
 	}
-	m.layout(false)
+	m.syncKeys()
 	return m, nil
 }
 

@@ -26,8 +26,8 @@ type LiveState struct {
 	Presenter  bool // the teacher's screen: it asks, it does not answer
 	Number, Of int  // which of the check's questions this is (the teacher's heading)
 	Vote       int  // 1, or 2 during a second vote
-	Answered   int  // answers in this vote so far
-	Students   int  // how many could answer
+	Answered   int  // answers in this vote so far (the teacher's screen)
+	Students   int  // how many could answer (the teacher's screen)
 	Revealed   bool
 	Spreads    [][]SpreadCount // each vote's spread; drawn only once revealed
 	Cursor     int             // a student's highlighted choice
@@ -122,7 +122,7 @@ func liveProgress(s Styles, q content.Question, st LiveState, answering bool, wi
 		lines = append(lines, s.Muted.Render(wrap("Press the number of your answer.", width)))
 	case !st.Revealed:
 		lines = append(lines, s.PaneFocus.Render("Your answer is in: "+responseLabel(q, st.Mine)+"."),
-			s.Muted.Render(wrap(count+" · the teacher will show the answers.", width)))
+			s.Muted.Render(wrap("The teacher will show everyone's answers.", width)))
 	}
 	if !st.Presenter && st.First != nil && st.Vote > 1 {
 		lines = append(lines, s.Muted.Render("Your first vote: "+responseLabel(q, st.First)))
@@ -133,6 +133,13 @@ func liveProgress(s Styles, q content.Question, st LiveState, answering bool, wi
 // liveReveal is the spread of every vote, the right answer and why.
 func liveReveal(s Styles, q content.Question, st LiveState, width int) string {
 	var b strings.Builder
+	if !st.Presenter && st.Mine != nil {
+		if q.Check(st.Mine) {
+			b.WriteString(s.SceneSignal.Render("✓ You answered "+responseLabel(q, st.Mine)+": right.") + "\n\n")
+		} else {
+			b.WriteString(s.Warning.Render("✗ You answered "+responseLabel(q, st.Mine)+": not quite.") + "\n\n")
+		}
+	}
 	for i, sp := range st.Spreads {
 		title := "The room's answers"
 		if len(st.Spreads) > 1 {
@@ -147,13 +154,6 @@ func liveReveal(s Styles, q content.Question, st LiveState, width int) string {
 			b.WriteString("\n" + hangStyled(fmt.Sprintf("%d. ", i+1), c, width, s.Value))
 		}
 		b.WriteString("\n\n")
-	}
-	if !st.Presenter && st.Mine != nil {
-		if q.Check(st.Mine) {
-			b.WriteString(s.SceneSignal.Render("✓ You answered "+responseLabel(q, st.Mine)+": right.") + "\n")
-		} else {
-			b.WriteString(s.Warning.Render("✗ You answered "+responseLabel(q, st.Mine)+": not quite.") + "\n")
-		}
 	}
 	b.WriteString(s.Value.Render(wrap(strings.TrimSpace(q.Explain+" "+refList(q.Sources.IDs)), width)))
 	return b.String()

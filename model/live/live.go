@@ -34,8 +34,8 @@ type Check struct {
 	Question string `json:"question"` // the question's id
 	Vote     int    `json:"vote"`     // 1, or 2 during a second vote
 	Revealed bool   `json:"revealed"`
-	Answered int    `json:"answered"` // answers in this vote so far
-	Students int    `json:"students"` // how many could answer
+	Answered int    `json:"answered"` // answers in this vote so far (told to the teacher and the console)
+	Students int    `json:"students"` // how many could answer (likewise)
 	// Spreads is every vote's spread. A room sends it to the students only
 	// once revealed; the teacher's console has it live.
 	Spreads [][]Tally `json:"spreads,omitempty"`
