@@ -7,6 +7,7 @@ import (
 
 	"jakstat/content"
 	"jakstat/model/internal/ui"
+	"jakstat/model/live"
 	"jakstat/model/quiz"
 	"jakstat/views"
 )
@@ -296,6 +297,9 @@ func (m Model) helpGroups() [][]key.Binding {
 	groups := k.FullHelp()[:5]
 	if m.opts.Present {
 		groups = append(groups, []key.Binding{k.Blank, quiz.DefaultKeyMap().Reveal})
+	}
+	if m.inRoom() {
+		groups[len(groups)-1] = append(groups[len(groups)-1], live.DefaultKeyMap().Revote)
 	}
 	if m.opts.Follow {
 		groups = append(groups, []key.Binding{k.Follow, k.Answer})
