@@ -83,6 +83,11 @@ func readKeys(path string) (keys, error) {
 	if err != nil {
 		return nil, fmt.Errorf("keys file: %w", err)
 	}
+	return parseKeys(path, data)
+}
+
+// parseKeys reads the keys in data, a file called name.
+func parseKeys(path string, data []byte) (keys, error) {
 	var out keys
 	var errs []error
 	for i, line := range bytes.Split(data, []byte("\n")) {

@@ -50,8 +50,9 @@ func restore(s Store, l *content.Lesson, now time.Time) (place, bool) {
 		return place{}, false
 	}
 	if p.View.Screen == model.ScreenLive {
-		p.View.Screen, p.View.Live = model.ScreenLesson, nil
+		p.View.Screen = model.ScreenLesson
 	}
+	p.View.Live = nil
 	if now.Sub(p.Saved) > clockGap {
 		p.Started = time.Time{}
 	}

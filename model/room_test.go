@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -422,5 +423,69 @@ func TestConsoleInAClassroom(t *testing.T) {
 		}
 		assertFits(t, m)
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) { golden.RequireEqual(t, []byte(s)) })
+	}
+}
+
+// TestRandomClassroomMessages feeds a teacher's, a student's and a
+// console's lesson random keys, window sizes and room news (views of the
+// teacher's, live checks in every state, the room's status): none may
+// panic, leave the lesson, or draw outside the window; a teacher's room is
+// told views that an ApplyView takes back.
+func TestRandomClassroomMessages(t *testing.T) {
+	l := shipped(t)
+	keys := []string{"right", "left", "l", "h", "g", "G", "3G", "esc", "enter", "tab", "up", "down", "j",
+		"pgdown", "?", "p", "r", ".", "/", "d", "t", "b", "a", "R", "F", "1", "2", "3", "backspace", "x"}
+	n := 1500
+	if testing.Short() {
+		n = 250
+	}
+	for _, opts := range []Options{{Present: true}, {Follow: true}, {Notes: true}} {
+		room := &fakeRoom{}
+		opts.Theme, opts.Room = ThemeDark, room
+		rng := rand.New(rand.NewPCG(uint64(len(keys)), 7))
+		m := send(t, New(l, opts), tea.WindowSizeMsg{Width: 80, Height: 24})
+		for i := range n {
+			var msg tea.Msg
+			switch r := rng.IntN(24); {
+			case r == 0:
+				msg = tea.WindowSizeMsg{Width: rng.IntN(220), Height: rng.IntN(70)}
+			case r == 1:
+				msg = frameMsg{step: m.nav.Step, gen: m.anim.gen}
+			case r == 2:
+				v := m.ViewPosition()
+				if len(room.views) > 0 {
+					v = room.views[rng.IntN(len(room.views))]
+				}
+				v.Step = rng.IntN(len(l.Steps) + 2)
+				msg = FollowMsg{View: v, Teacher: rng.IntN(4) != 0}
+			case r == 3:
+				q := rng.IntN(len(l.Questions))
+				c := checkOf(l, q, 1+rng.IntN(3), 1+rng.IntN(2))
+				c.Revealed = rng.IntN(3) == 0
+				if c.Revealed {
+					c.Spreads = [][]live.Tally{{{Response: []int{0}, Count: rng.IntN(30)}}}
+				}
+				if rng.IntN(5) == 0 {
+					c = live.CheckMsg{}
+				}
+				msg = c
+			case r == 4:
+				msg = live.StatusMsg{Status: live.Status{Teacher: true, Students: rng.IntN(40), Following: rng.IntN(40), Exploring: []int{rng.IntN(len(l.Steps))}}}
+			default:
+				msg = keyMsg(keys[rng.IntN(len(keys))])
+			}
+			next, _ := m.Update(msg)
+			m = next.(Model)
+			if m.Step() < 0 || m.Step() >= len(l.Steps) {
+				t.Fatalf("%+v, message %d (%#v): step %d", opts, i, msg, m.Step())
+			}
+			assertFits(t, m)
+		}
+		for _, v := range room.views {
+			back, _ := New(l, opts).ApplyView(v)
+			if back.Step() != v.Step {
+				t.Errorf("a view told the room (%+v) did not come back: step %d", v, back.Step())
+			}
+		}
 	}
 }
