@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
@@ -127,24 +128,10 @@ func TestAStalledFollowerHoldsNoOneUp(t *testing.T) {
 	var before runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	a, b := sectionRun(t, 2), sectionRun(t, 2)+1
-	move := func(i int) { teacher.keys(fmt.Sprintf("%dG", []int{a, b}[i%2])) }
-	// Move until the stalled follower's news backs up (its lesson cannot
-	// take more: its screen cannot be written), then 200 times more.
-	moves := 0
-	for ; !backedUp(srv) && moves < 5000; moves++ {
-		move(moves)
-		if moves%20 == 19 {
-			eventually(t, "the others caught up", func() bool {
-				return strings.Contains(others[0].screen(), fmt.Sprintf("(step %d)", []int{a, b}[moves%2]))
-			})
-		}
-	}
-	if !backedUp(srv) {
-		t.Fatal("the stalled follower never backed up")
-	}
+	moves := stall(t, srv, teacher, others[0])
+	a, b := sectionRun(t, 3), sectionRun(t, 3)+1
 	for i := range 200 {
-		move(moves + i)
+		teacher.keys(fmt.Sprintf("%dG", []int{a, b}[(moves+i)%2]))
 	}
 	teacher.keys(fmt.Sprintf("%dG", b))
 	for _, tm := range others {
@@ -196,4 +183,51 @@ func backedUp(srv *Server) bool {
 		}
 	}
 	return false
+}
+
+// TestShutdownWithAStalledClient: a client that stopped reading cannot
+// hold the server's Ctrl+C up; everyone else still gets their goodbye.
+func TestShutdownWithAStalledClient(t *testing.T) {
+	srv, addr, stop := serveFor(t, Config{PresenterPass: "teach"})
+	teacher := connect(t, addr, "presenter", "teach")
+	st := connect(t, addr, "s", "")
+	stalledTerm(t, addr)
+	eventually(t, "two students", func() bool { return students(srv) == 2 })
+	st.waitScreen(t, "following the teacher")
+	stall(t, srv, teacher, st)
+	stopped := make(chan struct{})
+	go func() { stop(); close(stopped) }()
+	select {
+	case <-stopped:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the shutdown hung on the stalled client")
+	}
+	<-st.done
+	if !strings.Contains(st.raw.String(), "The classroom is closing") {
+		t.Error("the other student got no goodbye")
+	}
+}
+
+// stall moves the teacher back and forth until a stalled follower's news
+// backs up (its lesson cannot take more: its screen cannot be written). At
+// every twentieth move the teacher goes to a third step and waits until
+// other, a follower that reads, shows it: other has then taken all its
+// news, so news still waiting is the stalled follower's. It returns how
+// many moves that took.
+func stall(t *testing.T, srv *Server, teacher, other *term) int {
+	t.Helper()
+	a := sectionRun(t, 3)
+	for moves := 0; moves < 5000; moves++ {
+		teacher.keys(fmt.Sprintf("%dG", a+moves%2))
+		if moves%20 != 19 {
+			continue
+		}
+		teacher.keys(fmt.Sprintf("%dG", a+2))
+		other.waitScreen(t, fmt.Sprintf("(step %d)", a+2))
+		if backedUp(srv) {
+			return moves + 1
+		}
+	}
+	t.Fatal("the stalled follower never backed up")
+	return 0
 }
