@@ -260,6 +260,7 @@ func TestLoad(t *testing.T) {
 		time.Sleep(pause)
 		lat := move(step)
 		all = append(all, lat...)
+		t.Logf("  to step %d (%s): %s", step, stepKind(l.Steps[step-1]), spread(lat))
 	}
 	moved := srv.stats(t)
 	t.Logf("%d more moves, key to screen: %s", len(targets), spread(all))
@@ -321,4 +322,15 @@ func TestLoad(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Error("the server process did not end")
 	}
+}
+
+// stepKind says what a step shows beside its text.
+func stepKind(s content.Step) string {
+	switch {
+	case s.Table != "":
+		return "table " + s.Table
+	case s.Scene != "":
+		return "scene " + s.Scene
+	}
+	return "text"
 }
