@@ -62,8 +62,9 @@ type Options struct {
 	Save func(Snapshot)
 	// Present is presenter mode, for a projector.
 	Present bool
-	// OnMove is told the step whenever the lesson moves (for the notes
-	// view, or a classroom's records), in order; it must not block.
+	// OnMove is told the step whenever the lesson moves, in order; it must
+	// not block. (A presenter's notes view and a classroom are told the
+	// whole view instead: OnView, Room.)
 	OnMove func(step int)
 	// Notes shows the speaker-notes view instead of the lesson; it moves
 	// on PositionMsg.
