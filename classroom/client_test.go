@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -110,6 +111,8 @@ type term struct {
 	inMu sync.Mutex
 	in   io.WriteCloser
 
+	drawn atomic.Bool // the lesson has drawn a screen
+
 	mu     sync.Mutex
 	emu    *vt.Emulator
 	onData func(screen string, at time.Time) // called after each chunk, for the load test
@@ -205,8 +208,18 @@ func (tm *term) send(s string) {
 	io.WriteString(tm.in, s)
 }
 
-// keys types s.
-func (tm *term) keys(s string) { tm.send(s) }
+// keys types s, once the lesson has drawn its first screen: keys typed
+// before the lesson knows its window's size do nothing (its "too small"
+// screen takes them), and a person cannot type at what they cannot see.
+func (tm *term) keys(s string) {
+	if !tm.drawn.Load() {
+		for deadline := time.Now().Add(30 * time.Second); strings.TrimSpace(tm.screen()) == "" && time.Now().Before(deadline); {
+			time.Sleep(5 * time.Millisecond)
+		}
+		tm.drawn.Store(true)
+	}
+	tm.send(s)
+}
 
 // screen is what the terminal shows now.
 func (tm *term) screen() string {
