@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -86,6 +87,9 @@ func serve(args []string, env func(string) string, stdout, stderr io.Writer) int
 	}
 	cfg.Lesson = lesson
 	cfg.Log = stdout
+	if env("GOGC") == "" {
+		debug.SetGCPercent(classroom.GCPercent)
+	}
 	srv, err := classroom.New(cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "jakstat serve: %s\n", strings.ReplaceAll(err.Error(), "\n", "\njakstat serve: "))

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -45,6 +46,9 @@ func TestMain(m *testing.M) {
 // address, then answers "stats" with its goroutines and heap, and ends on
 // "shutdown" (or when its input closes).
 func loadServer() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(GCPercent) // as jakstat serve runs
+	}
 	l, err := content.Shipped()
 	if err != nil {
 		fmt.Println("error", err)
