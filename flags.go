@@ -101,6 +101,7 @@ func program() cli.Program {
 				{Tag: "NO_COLOR", Text: "Set to anything, turns colour off."},
 				{Tag: "XDG_STATE_HOME", Text: "On Linux and macOS, the folder that holds jakstat's state folder (see FILES)."},
 				{Tag: "XDG_RUNTIME_DIR", Text: "On Linux and other Unix systems, where the presenter's socket for speaker notes lives."},
+				{Tag: "GOGC", Text: "jakstat serve collects garbage at 50 (half Go's default, to keep each session's memory small) unless this says otherwise."},
 			}},
 			{Title: "FILES", Items: []cli.Item{
 				{Tag: "$XDG_STATE_HOME/jakstat/progress.json", Text: "Saved progress on Linux (by default ~/.local/state/jakstat/); on macOS in ~/Library/Application Support/jakstat/, on Windows in %LocalAppData%\\jakstat\\. A file that cannot be used is renamed aside, never deleted."},
