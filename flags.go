@@ -64,11 +64,11 @@ func serveFlags() []cli.Spec[serveConfig] {
 	return []cli.Spec[serveConfig]{
 		cli.String(cli.Flag{Name: "listen", Arg: "ADDR", Help: "address to listen on (default 127.0.0.1:2222); any other address needs a password or keys"},
 			func(c *serveConfig) *string { return &c.Listen }),
-		cli.String(cli.Flag{Name: "host-key", Arg: "PATH", Files: cli.AnyFile, Help: "the server's key, created if missing (default in the state folder, never the working directory)"},
+		cli.String(cli.Flag{Name: "host-key", Arg: "PATH", Files: cli.AnyFile, Help: "the server's private key, which must exist and be readable only by you (default: one made for you in the state folder)"},
 			func(c *serveConfig) *string { return &c.HostKey }),
-		cli.Int(cli.Flag{Name: "max-sessions", Arg: "N", Help: "at most this many people at once (default 100)"},
+		cli.Int(cli.Flag{Name: "max-sessions", Arg: "N", Help: "at most this many students at once (default 100); the presenter always has a seat"},
 			func(c *serveConfig) *int { return &c.MaxSessions }),
-		cli.Duration(cli.Flag{Name: "idle-timeout", Arg: "D", Help: "close sessions idle this long (default 30m)"},
+		cli.Duration(cli.Flag{Name: "idle-timeout", Arg: "D", Help: "close a session after this long without a key press (default 30m)"},
 			func(c *serveConfig) *time.Duration { return &c.IdleTimeout }),
 		cli.String(cli.Flag{Name: "password", Arg: "P", Env: "JAKSTAT_PASSWORD", Help: "the room's password"},
 			func(c *serveConfig) *string { return &c.Password }),
@@ -78,6 +78,8 @@ func serveFlags() []cli.Spec[serveConfig] {
 			func(c *serveConfig) *string { return &c.PresenterPass }),
 		cli.String(cli.Flag{Name: "presenter-keys", Arg: "FILE", Files: cli.AnyFile, Help: "the presenter's public keys"},
 			func(c *serveConfig) *string { return &c.PresenterKeys }),
+		cli.String(cli.Flag{Name: "results", Arg: "FILE", Files: cli.AnyFile, Help: "when the room closes, write every live check's spread of answers here as CSV (anonymous)"},
+			func(c *serveConfig) *string { return &c.results }),
 		cli.String(cli.Flag{Name: "lesson", Arg: "DIR", Files: cli.Folder, Help: "serve a lesson folder instead of the built-in lesson"},
 			func(c *serveConfig) *string { return &c.lessonDir }),
 	}
@@ -101,6 +103,7 @@ type validateConfig struct {
 type serveConfig struct {
 	classroom.Config
 	lessonDir string
+	results   string
 }
 
 // program is jakstat's whole command line: the commands with their flags,
@@ -125,10 +128,12 @@ func program() cli.Program {
 				{Tag: "TERM", Text: "dumb (as in an Emacs shell) does the same as ACCESSIBLE=1."},
 				{Tag: "XDG_STATE_HOME", Text: "On Linux and macOS, the folder that holds jakstat's state folder (see FILES)."},
 				{Tag: "XDG_RUNTIME_DIR", Text: "On Linux and other Unix systems, where the presenter's socket for speaker notes lives."},
+				{Tag: "GOGC", Text: "jakstat serve collects garbage at 50 (half Go's default, to keep each session's memory small) unless this says otherwise."},
 			}},
 			{Title: "FILES", Items: []cli.Item{
 				{Tag: "$XDG_STATE_HOME/jakstat/progress.json", Text: "Saved progress on Linux (by default ~/.local/state/jakstat/); on macOS in ~/Library/Application Support/jakstat/, on Windows in %LocalAppData%\\jakstat\\. A file that cannot be used is renamed aside, never deleted."},
 				{Tag: "host_ed25519", Text: "jakstat serve's host key, in the same folder unless --host-key says otherwise."},
+				{Tag: "room.json", Text: "Where jakstat serve keeps the presenter's place, in the same folder, so a restarted server comes back there."},
 				{Tag: "present.sock, present.port", Text: "How --notes finds --present: a Unix socket ($XDG_RUNTIME_DIR/jakstat/, or a private folder in the temporary folder), or on Windows a loopback port and a one-time secret in a file only you can read (%LocalAppData%\\jakstat\\present.port)."},
 			}},
 			{Title: "EXIT STATUS", Items: []cli.Item{
@@ -149,7 +154,10 @@ or ACCESSIBLE=1) it is a plain conversation for screen readers and braille displ
 each step written once, answered a line at a time (h lists the commands).`
 
 const serveAbout = `Serves the lesson over SSH: everyone who connects (ssh -p 2222 host) gets a
-lesson of their own that follows the presenter until they break away.`
+lesson of their own that follows the presenter until they break away, and
+answers the presenter's live checks. The user name chooses the role:
+presenter@host (or teacher@host) and notes@host, the presenter's console,
+need the presenter's password or key; any other name is a student.`
 
 const newAbout = `Writes a starter lesson into DIR (made if it does not exist; refused if it
 holds anything): lesson.yaml, sources, three steps in two sections (one with a

@@ -21,6 +21,7 @@ import (
 	"jakstat/content"
 	"jakstat/link"
 	"jakstat/model"
+	"jakstat/model/live"
 	"jakstat/state"
 	"jakstat/views"
 	"jakstat/watch"
@@ -234,7 +235,7 @@ func runProgram(m model.Model, file *state.File, watchDir string, stderr io.Writ
 		default:
 			defer srv.Close()
 			started := time.Now()
-			m = m.WithOnMove(func(step int) { srv.Publish(link.Position{Step: step, Started: started}) })
+			m = m.WithOnView(func(v model.ViewPosition) { srv.Publish(linkPosition(v, started)) })
 			srv.Publish(link.Position{Step: 0, Started: started})
 		}
 	}
@@ -263,7 +264,10 @@ func runProgram(m model.Model, file *state.File, watchDir string, stderr io.Writ
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		go link.Follow(ctx, ep, 300*time.Millisecond,
-			func(pos link.Position) { p.Send(model.PositionMsg{Step: pos.Step, Started: pos.Started}) },
+			func(pos link.Position) {
+				p.Send(model.PositionMsg{Step: pos.Step, Started: pos.Started})
+				p.Send(notesCheck(pos))
+			},
 			func(connected bool) { p.Send(model.LinkMsg{Connected: connected}) })
 	}
 	final, err := p.Run()
@@ -289,6 +293,25 @@ func reloadMsg(r watch.Result) tea.Msg {
 		notice += ": " + strings.Join(r.Changed, ", ")
 	}
 	return model.LessonMsg{Lesson: r.Lesson, Notice: fmt.Sprintf("%s (loaded in %d ms)", notice, r.Took.Milliseconds())}
+}
+
+// linkPosition is what a presenter's notes view is told of its view: the
+// step, the clock, and the question on screen, if any.
+func linkPosition(v model.ViewPosition, started time.Time) link.Position {
+	p := link.Position{Step: v.Step, Started: started}
+	if q := v.Quiz; v.Screen == model.ScreenQuestion && q != nil && q.Current < len(q.Questions) {
+		p.Question, p.Revealed = q.Questions[q.Current], q.Answered
+	}
+	return p
+}
+
+// notesCheck is the question a presenter on this machine asks, as its
+// notes view shows it (with no room, there is no spread).
+func notesCheck(pos link.Position) live.CheckMsg {
+	if pos.Question == "" {
+		return live.CheckMsg{}
+	}
+	return live.CheckMsg{Check: live.Check{Seq: 1, Question: pos.Question, Vote: 1, Revealed: pos.Revealed}}
 }
 
 // closeSaver writes the last progress and returns the exit status: 1 when

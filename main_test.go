@@ -174,6 +174,7 @@ func TestImportRules(t *testing.T) {
 		"model/explorer":    screen,
 		"model/glossary":    screen,
 		"model/notes":       screen,
+		"model/live":        screen,
 		"model/quiz":        screen,
 		"model/resume":      screen,
 		"model/search":      screen,

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -17,7 +19,9 @@ import (
 	"jakstat/state"
 )
 
-// parseServe reads jakstat serve's flags (the table is serveFlags).
+// parseServe reads jakstat serve's flags (the table is serveFlags) and
+// finds the state folder's files: the host key (made there if it is
+// missing, unless --host-key names one) and the room's place.
 func parseServe(args []string, env func(string) string) (classroom.Config, string, error) {
 	cfg := serveConfig{Config: classroom.Config{
 		Listen:        "127.0.0.1:2222",
@@ -39,17 +43,32 @@ func parseServe(args []string, env func(string) string) (classroom.Config, strin
 	case cfg.IdleTimeout <= 0:
 		return cfg.Config, "", fmt.Errorf("%w: --idle-timeout must be positive (like 30m)", errUsage)
 	}
+	dir, dirErr := state.Dir(env)
 	if cfg.HostKey == "" {
-		dir, err := state.Dir(env)
-		if err != nil {
-			return cfg.Config, "", fmt.Errorf("cannot find a folder for the host key: %w (use --host-key)", err)
+		if dirErr != nil {
+			return cfg.Config, "", fmt.Errorf("cannot find a folder for the host key: %w (use --host-key)", dirErr)
 		}
-		cfg.HostKey = filepath.Join(dir, "host_ed25519")
+		cfg.HostKey, cfg.CreateHostKey = filepath.Join(dir, "host_ed25519"), true
+	}
+	if dirErr == nil {
+		cfg.Store = state.Bytes{File: state.File{Path: filepath.Join(dir, "room.json")}}
+	}
+	if cfg.results != "" {
+		f := state.File{Path: cfg.results}
+		if info, err := os.Stat(f.Path); err == nil && !info.Mode().IsRegular() {
+			return cfg.Config, "", fmt.Errorf("--results %s is not a file", f.Path)
+		}
+		if err := f.Writable(); err != nil {
+			return cfg.Config, "", fmt.Errorf("--results %s cannot be written: %w", f.Path, err)
+		}
+		cfg.Results = state.Bytes{File: f}
 	}
 	return cfg.Config, cfg.lessonDir, nil
 }
 
 // serve runs the classroom until interrupted; it returns the exit code.
+// Everything that can stop it from starting (flags, the lesson, the host
+// key, the keys files, the port) is checked before it says it is serving.
 func serve(args []string, env func(string) string, stdout, stderr io.Writer) int {
 	cfg, dir, err := parseServe(args, env)
 	switch {
@@ -68,7 +87,15 @@ func serve(args []string, env func(string) string, stdout, stderr io.Writer) int
 	}
 	cfg.Lesson = lesson
 	cfg.Log = stdout
+	if env("GOGC") == "" {
+		debug.SetGCPercent(classroom.GCPercent)
+	}
 	srv, err := classroom.New(cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "jakstat serve: %s\n", strings.ReplaceAll(err.Error(), "\n", "\njakstat serve: "))
+		return 1
+	}
+	ln, err := srv.Listen()
 	if err != nil {
 		fmt.Fprintf(stderr, "jakstat serve: %s\n", err)
 		return 1
@@ -76,8 +103,8 @@ func serve(args []string, env func(string) string, stdout, stderr io.Writer) int
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
-	fmt.Fprintf(stdout, "Serving the lesson on %s: ssh -p %s %s (Ctrl+C to stop)\n", cfg.Listen, portOf(cfg.Listen), hostOf(cfg.Listen))
+	go func() { errc <- srv.Serve(ln) }()
+	fmt.Fprint(stdout, serving(cfg, ln.Addr()))
 	select {
 	case err := <-errc:
 		if err != nil {
@@ -95,6 +122,47 @@ func serve(args []string, env func(string) string, stdout, stderr io.Writer) int
 		return 1
 	}
 	return 0
+}
+
+// serving says what is served where, and exactly what students and the
+// presenter type.
+func serving(cfg classroom.Config, addr net.Addr) string {
+	host, port := hostOf(addr.String()), portOf(addr.String())
+	hosts := []string{host}
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		hosts = machineAddresses()
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Serving the lesson on %s (Ctrl+C to stop).\n", addr)
+	for _, h := range hosts {
+		fmt.Fprintf(&b, "  Students type:   ssh -p %s %s\n", port, h)
+	}
+	h := hosts[0]
+	if cfg.PresenterPass == "" && cfg.PresenterKeys == "" {
+		b.WriteString("  No presenter password or keys: nobody can present, and students go at their own pace.\n")
+		return b.String()
+	}
+	fmt.Fprintf(&b, "  Presenter types: ssh -p %s presenter@%s   (speaker notes: ssh -p %s notes@%s)\n", port, h, port, h)
+	return b.String()
+}
+
+// machineAddresses are the addresses students on the network can reach
+// this machine at, for a server listening on all of them.
+func machineAddresses() []string {
+	var out []string
+	addrs, _ := net.InterfaceAddrs()
+	for _, a := range addrs {
+		if ipn, ok := a.(*net.IPNet); ok && !ipn.IP.IsLoopback() && !ipn.IP.IsLinkLocalUnicast() && ipn.IP.To4() != nil {
+			out = append(out, ipn.IP.String())
+		}
+	}
+	if name, err := os.Hostname(); err == nil {
+		out = append(out, name)
+	}
+	if len(out) == 0 {
+		out = []string{"THIS-MACHINE"}
+	}
+	return out
 }
 
 func hostOf(addr string) string {

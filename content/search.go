@@ -65,13 +65,14 @@ func Search(index []SearchLine, query string) []int {
 // where it begins a word ("itch" finds "itches", not "switch"); -1 if it
 // does not.
 func WordStart(lower, q string, from int) int {
+	first, _ := utf8.DecodeRuneInString(q)
 	for from <= len(lower) {
 		i := strings.Index(lower[from:], q)
 		if i < 0 {
 			return -1
 		}
 		i += from
-		if before, _ := utf8.DecodeLastRuneInString(lower[:i]); !isWordRune(before) || !isWordRune([]rune(q)[0]) {
+		if before, _ := utf8.DecodeLastRuneInString(lower[:i]); !isWordRune(before) || !isWordRune(first) {
 			return i
 		}
 		from = i + 1

@@ -25,7 +25,16 @@ import (
 type Position struct {
 	Step    int       `json:"step"`    // zero-based
 	Started time.Time `json:"started"` // when the presentation began, for the clock
+	// Question is the id of the question the presenter's screen asks, if
+	// any, and Revealed whether its answer is shown.
+	Question string `json:"question,omitempty"`
+	Revealed bool   `json:"revealed,omitempty"`
 }
+
+// ask is what a follower sends for the presenter's position now: it asks
+// when it connects, so whichever of the two started first, the notes show
+// the presenter's place at once.
+const ask = "position?"
 
 // Server publishes the presenter's position to every follower.
 type Server struct {
@@ -152,16 +161,42 @@ func (s *Server) write(c net.Conn, out chan []byte) {
 		s.mu.Unlock()
 		c.Close()
 	}()
+	r := newLineReader(c)
 	if s.secret != "" {
-		if err := proveToFollower(c, newLineReader(c), s.secret); err != nil {
+		if err := proveToFollower(c, r, s.secret); err != nil {
 			return // not a follower of ours
 		}
 	}
+	s.wg.Go(func() { s.answer(c, r) })
 	for msg := range out {
 		c.SetWriteDeadline(time.Now().Add(time.Second))
 		if _, err := c.Write(msg); err != nil {
 			return
 		}
+	}
+}
+
+// answer reads a follower's requests and answers each ask with the
+// latest position; it stops when the connection closes.
+func (s *Server) answer(c net.Conn, r *bufio.Reader) {
+	for {
+		line, err := readLine(r)
+		if err != nil {
+			return
+		}
+		if line != ask {
+			continue
+		}
+		s.mu.Lock()
+		// The follower's channel is open as long as it is listed.
+		if out, ok := s.clients[c]; ok && s.last != nil {
+			select {
+			case <-out:
+			default:
+			}
+			out <- s.last
+		}
+		s.mu.Unlock()
 	}
 }
 
@@ -255,6 +290,7 @@ func read(ctx context.Context, c net.Conn, r io.Reader, onPosition func(Position
 	stop := context.AfterFunc(ctx, func() { c.Close() })
 	defer stop()
 	defer c.Close()
+	fmt.Fprintln(c, ask)
 	sc := bufio.NewScanner(r)
 	for sc.Scan() {
 		var p Position

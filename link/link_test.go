@@ -1,9 +1,13 @@
 package link
 
 import (
+	"bufio"
 	"context"
+	"fmt"
+	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -151,4 +155,31 @@ func secondPresenterIsBusyAndStaleSocketsAreReplaced(t *testing.T, network strin
 		t.Fatalf("a stale socket file was not replaced: %v", err)
 	}
 	s2.Close()
+}
+
+// TestFollowerAsksForThePosition: a follower may ask for the presenter's
+// place at any time (Follow asks as soon as it connects, so one that was
+// not ready for the first push still gets it), and the check on the
+// presenter's screen comes with it.
+func TestFollowerAsksForThePosition(t *testing.T) {
+	path := endpoint(t, "unix")
+	s, err := Serve(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.Publish(Position{Step: 5, Question: "jak-pairs", Revealed: true})
+	c, err := net.Dial("unix", path.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(5 * time.Second))
+	r := bufio.NewReader(c)
+	first, _ := r.ReadString('\n')
+	fmt.Fprintln(c, ask)
+	second, _ := r.ReadString('\n')
+	if first == "" || first != second || !strings.Contains(second, `"question":"jak-pairs","revealed":true`) {
+		t.Errorf("pushed %q, then asked and got %q", first, second)
+	}
 }

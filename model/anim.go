@@ -120,7 +120,6 @@ func (m Model) togglePause() (Model, tea.Cmd) {
 	}
 	m.refreshScene()
 	m.syncKeys()
-	m.publishPosition()
 	cmd := m.tick()
 	return m, cmd
 }
@@ -136,7 +135,6 @@ func (m Model) replay() (Model, tea.Cmd) {
 	m.anim.playing = !m.opts.NoMotion
 	m.refreshScene()
 	m.syncKeys()
-	m.publishPosition()
 	cmd := m.tick()
 	return m, cmd
 }
@@ -144,7 +142,6 @@ func (m Model) replay() (Model, tea.Cmd) {
 // stepFrame moves one frame back or on, pausing a playing scene first.
 func (m Model) stepFrame(delta int) (Model, tea.Cmd) {
 	m = m.showFrame(m.anim.frame + delta)
-	m.publishPosition()
 	return m, nil
 }
 
@@ -174,7 +171,6 @@ func (m Model) stepStage(delta int) (Model, tea.Cmd) {
 		}
 	}
 	m = m.showFrame(target)
-	m.publishPosition()
 	return m, nil
 }
 
@@ -201,7 +197,6 @@ func (m Model) toggleZoom() (Model, tea.Cmd) {
 	}
 	m.panes.zoom = !m.panes.zoom
 	m.layout(false)
-	m.publishPosition()
 	cmd := m.wake()
 	return m, cmd
 }

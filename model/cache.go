@@ -220,10 +220,11 @@ type prerenderedMsg struct {
 }
 
 // prerenderCmd renders the steps either side of the current one off the
-// update loop, so the next key press finds them cached.
+// update loop, so the next key press finds them cached. With a cache shared
+// by a classroom it renders every step instead (see warmCmd).
 func (m Model) prerenderCmd(width int) tea.Cmd {
-	if m.opts.Follow {
-		return nil // a classroom's presenter renders ahead into the shared cache
+	if m.opts.Cache != nil {
+		return m.warmCmd()
 	}
 	var keys []renderKey
 	var steps []int
@@ -247,4 +248,47 @@ func (m Model) prerenderCmd(width int) tea.Cmd {
 		}
 		return prerenderedMsg{keys: keys, texts: texts}
 	}
+}
+
+// warmCmd renders, off the update loop, every step's text as this window
+// shows it, into the shared cache, so that a classroom's first move (and
+// every one after) finds the text drawn. Whoever asks first for a window
+// size does the work; the rest of a room with that size find it done.
+func (m Model) warmCmd() tea.Cmd {
+	if m.width <= 0 || m.height <= 0 || m.lesson == nil {
+		return nil
+	}
+	var keys []renderKey
+	var steps []int
+	for i := range m.lesson.Steps {
+		if k := m.warmKey(i); !m.cache.has(k) {
+			keys, steps = append(keys, k), append(steps, i)
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	l, s, c := m.lesson, *m.styles, m.cache
+	return func() tea.Msg {
+		for j, k := range keys {
+			c.text.do(k, func() string { return renderBody(l, steps[j], k, s) })
+		}
+		return nil
+	}
+}
+
+// warmKey is the key step i's text is drawn under in this window: its
+// wrap width depends on whether a scene sits beside it, which dims works
+// out from the step's scene and table.
+func (m Model) warmKey(i int) renderKey {
+	m.nav.Step = i
+	m.panes.grid, m.panes.zoom = content.Table{Spec: content.TableSpec{ID: m.lesson.Steps[i].Table}}, false
+	d := m.dims()
+	return m.textKey(i, d.textW, d.scene == sceneBeside)
+}
+
+// has says whether k's text is drawn.
+func (c *RenderCache) has(k renderKey) bool {
+	_, ok := c.get(k)
+	return ok
 }

@@ -6,90 +6,120 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// In a classroom (Options.Follow) a student's lesson follows the teacher:
-// it goes to the teacher's step and shows the teacher's scene frame. Any
-// move of the student's own breaks away to explore; F snaps back to where
-// the teacher is now. If the teacher leaves, students keep their place.
+// In a classroom (Options.Follow) a student's lesson follows the teacher's
+// whole view: the step and its scene frame, the step's scroll, its table
+// row and details, the explorer's tab, filters and row, a blanked screen.
+// Any move of the student's own that changes those breaks away to explore
+// (see tellRoom); looking something up in the glossary, searching without
+// going anywhere, help, scrolling or bringing back a blanked screen do not.
+// F snaps back to where the teacher is now. If the teacher leaves,
+// students keep their place.
 
-// Position is a presenter's place, as a classroom hands it to followers.
-type Position struct {
-	Step    int  `json:"step"`
-	Frame   int  `json:"frame"`
-	Playing bool `json:"playing,omitempty"` // the scene is playing (else it rests on Frame)
-}
-
-// FollowMsg tells a student's lesson where the teacher is.
+// FollowMsg tells a student's lesson what the teacher's screen shows.
 type FollowMsg struct {
-	Position
+	View    ViewPosition
 	Teacher bool // a teacher is connected
 }
 
-// follower is a student's side of a classroom.
+// follower is a student's side of a classroom, and what a lesson has told
+// its room.
 type follower struct {
-	following bool     // showing the teacher's place
-	teacher   bool     // a teacher is connected
-	teacherAt Position // where the teacher is
+	following bool         // showing the teacher's view
+	teacher   bool         // a teacher is connected
+	view      ViewPosition // the teacher's view, as last told
+	shown     ViewPosition // the teacher's view as last shown here
+	hasShown  bool
+
+	told         bool         // a teacher's lesson has told the room its view
+	published    ViewPosition // and this was the last
+	publishedGen int          // with the scene clock at this generation
+	seated       bool         // a student's lesson has told the room its seat
+	seat         Seat
 }
 
-// position is where this lesson is, for a classroom to hand on.
-func (m Model) position() Position {
-	return Position{Step: m.nav.Step, Frame: m.anim.frame, Playing: m.anim.playing}
-}
-
-// onFollow moves a following student to the teacher's step and frame.
+// onFollow shows a following student the teacher's view.
 func (m Model) onFollow(msg FollowMsg) (Model, tea.Cmd) {
-	m.class.teacher, m.class.teacherAt = msg.Teacher, msg.Position
-	if !m.opts.Follow || !m.class.following || !msg.Teacher || m.lesson == nil {
+	m.class.teacher, m.class.view = msg.Teacher, msg.View
+	// A student who joins while the teacher is away starts where the
+	// class is; one already following keeps their place when the teacher
+	// leaves.
+	if !m.opts.Follow || !m.class.following || m.lesson == nil || !msg.Teacher && m.class.hasShown {
 		m.layout(false) // the status line shows where the teacher is
 		return m, nil
 	}
-	return m.goTo(msg.Position)
+	return m.showTeacher()
 }
 
 // follow is the student pressing F: back to the teacher.
 func (m Model) follow() (Model, tea.Cmd) {
 	m.class.following = true
 	if m.class.teacher {
-		return m.goTo(m.class.teacherAt)
+		m.class.hasShown = false // the teacher's scroll too
+		return m.showTeacher()
 	}
 	m.layout(false)
 	return m, nil
 }
 
-// goTo shows a teacher's position: the step, and the scene as the teacher
-// has it. It lays the screen out once, after both are set.
-func (m Model) goTo(p Position) (Model, tea.Cmd) {
-	var cmds []tea.Cmd
-	moved := p.Step != m.nav.Step && p.Step >= 0 && p.Step < m.nav.Total
+// showTeacher shows the teacher's view under whatever of the student's own
+// is open over it (the glossary, a search, help, the live check), which
+// stays open. The student's own scroll is kept until the teacher scrolls
+// or moves.
+func (m Model) showTeacher() (Model, tea.Cmd) {
+	p := m.class.view
+	p.Screen = followedScreen(p.Screen)
+	p.Quiz, p.Live = nil, nil
+	screen, help, scroll := m.screen, m.panes.overlay == overlayHelp, m.panes.text.Top()
+	ownScroll := m.class.hasShown && p.Step == m.class.shown.Step && p.Scroll == m.class.shown.Scroll
+	m.class.shown, m.class.hasShown = p, true
+	m, cmd := m.ApplyView(p)
+	switch {
+	case screen == screenGlossary, screen == screenSearch, screen == screenLive:
+		m.screen = screen
+		m.layout(false)
+	case help && m.screen == screenLesson:
+		m.panes.overlay = overlayHelp
+		m.layout(false)
+	}
+	if ownScroll {
+		m.panes.text.ScrollTo(scroll)
+	}
+	return m, cmd
+}
+
+// goTo puts the lesson at a step and its scene at a frame, and says
+// whether the step changed; the caller lays the screen out, once, and then
+// wakes the scene's clock (whether it ticks depends on the layout).
+func (m Model) goTo(step, frame int, playing bool) (Model, bool) {
+	moved := step != m.nav.Step && step >= 0 && step < m.nav.Total
 	if moved {
-		m.nav = Nav{Step: p.Step, Total: m.nav.Total}
+		m.nav = Nav{Step: step, Total: m.nav.Total}
 		m.screen = screenLesson
 		m.panes.focus, m.panes.overlay, m.panes.row = focusText, overlayNone, 0
 		m.startScene()
 	}
 	if m.sceneName() != "" {
 		m.anim.gen++
-		m.anim.frame = min(max(p.Frame, 0), m.lastFrame())
-		m.anim.playing = p.Playing && !m.opts.NoMotion
+		m.anim.frame = min(max(frame, 0), m.lastFrame())
+		m.anim.playing = playing && !m.opts.NoMotion
 	}
-	m.layout(moved)
-	cmds = append(cmds, m.tick())
-	if moved {
-		cmds = append(cmds, m.prerenderCmd(m.dims().textW))
-		m.announceMove()
-	}
-	return m, tea.Batch(cmds...)
+	return m, moved
 }
 
 // followStatus is the status line's classroom part.
 func (m Model) followStatus() string {
+	teacherAt := m.class.view.Step + 1
 	switch {
 	case !m.opts.Follow:
 		return ""
+	case m.live.Waiting() && m.screen != screenLive:
+		return "The teacher asks a question · a: answer it"
+	case m.live.Room().Revealed && m.screen != screenLive:
+		return "The teacher revealed the answers · a: see them"
 	case !m.class.teacher:
 		return "on your own (no teacher connected)"
 	case m.class.following:
-		return fmt.Sprintf("following the teacher (step %d)", m.class.teacherAt.Step+1)
+		return fmt.Sprintf("following the teacher (step %d)", teacherAt)
 	}
-	return fmt.Sprintf("exploring · teacher at step %d · F: follow", m.class.teacherAt.Step+1)
+	return fmt.Sprintf("exploring · teacher at step %d · F: follow", teacherAt)
 }

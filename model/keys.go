@@ -46,6 +46,7 @@ type KeyMap struct {
 	BackToCheck key.Binding
 
 	Follow key.Binding // in a classroom: follow the teacher again
+	Answer key.Binding // in a classroom: open the teacher's question
 	Blank  key.Binding // presenter mode: blank the screen
 }
 
@@ -85,6 +86,7 @@ func DefaultKeyMap() KeyMap {
 		BackToCheck: key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "back to the question")),
 
 		Follow: key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "follow the teacher")),
+		Answer: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "answer the teacher's question")),
 		Blank:  key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "blank the screen")),
 	}
 }
@@ -105,7 +107,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Pause, k.Replay, k.StageBack, k.StageOn, k.FrameBack, k.FrameFwd, k.Zoom},
 		{k.Focus, k.Select, k.Back, k.BackToCheck, k.Explore, k.Help, k.Quit},
 		{k.Search, k.NextHit, k.PrevHit, k.Glossary},
-		{k.Follow, k.Blank},
+		{k.Follow, k.Answer, k.Blank},
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"jakstat/content"
 	"jakstat/model/explorer"
 	"jakstat/model/internal/ui"
+	"jakstat/model/live"
 	"jakstat/model/notes"
 	"jakstat/model/quiz"
 	"jakstat/model/resume"
@@ -39,6 +40,7 @@ func keyMaps() map[string]keyMap {
 		"search.KeyMap":      search.New(nil).KeyMap, // the glossary's is the same ui.ListKeys
 		"resume.KeyMap":      resume.DefaultKeyMap(),
 		"notes.KeyMap":       notes.DefaultKeyMap(),
+		"live.KeyMap":        live.DefaultKeyMap(),
 	}
 }
 
@@ -257,7 +259,29 @@ func keyStates(t *testing.T) []keyState {
 		keyState{"resume", map[string]any{"resume.KeyMap": resumed.resume.KeyMap}},
 		keyState{"notes", map[string]any{"notes.KeyMap": notesView.notes.KeyMap}},
 	)
-	return states
+	return append(states, liveKeyStates(t, l, choice, order)...)
+}
+
+// liveKeyStates are a classroom's live check, a student's and a teacher's.
+func liveKeyStates(t *testing.T, l *content.Lesson, choice, order int) []keyState {
+	onLive := func(name string, m Model) keyState {
+		return keyState{"live " + name, map[string]any{"live.KeyMap": m.live.KeyMap}}
+	}
+	student := func() Model { return studentIn(t, l, &fakeRoom{}, 80, 24) }
+	asked := send(t, student(), checkOf(l, choice, 1, 1))
+	revealed := checkOf(l, choice, 1, 1)
+	revealed.Revealed = true
+	teacher := ask(t, teacherIn(t, l, &fakeRoom{}, 80, 24), choice)
+	return []keyState{
+		{"classroom asked", map[string]any{"model.KeyMap": press(t, asked, "esc").keys}},
+		onLive("student choice", asked),
+		onLive("student order", send(t, student(), checkOf(l, order, 1, 1))),
+		onLive("student answered", press(t, asked, "1")),
+		onLive("student revealed", send(t, press(t, asked, "1"), revealed)),
+		onLive("teacher", teacher),
+		onLive("teacher revealed", press(t, teacher, "a")),
+		onLive("teacher second vote", press(t, teacher, "R")),
+	}
 }
 
 // TestBindingsReachableWithoutCollisions: in every state, no two enabled

@@ -7,6 +7,7 @@ import (
 
 	"jakstat/content"
 	"jakstat/model/internal/ui"
+	"jakstat/model/live"
 	"jakstat/model/quiz"
 	"jakstat/views"
 )
@@ -325,8 +326,11 @@ func (m Model) helpGroups() [][]key.Binding {
 	if m.opts.Present {
 		groups = append(groups, []key.Binding{k.Blank, quiz.DefaultKeyMap().Reveal})
 	}
+	if m.inRoom() {
+		groups[len(groups)-1] = append(groups[len(groups)-1], live.DefaultKeyMap().Revote)
+	}
 	if m.opts.Follow {
-		groups = append(groups, []key.Binding{k.Follow})
+		groups = append(groups, []key.Binding{k.Follow, k.Answer})
 	}
 	return groups
 }
@@ -348,6 +352,8 @@ func (m *Model) layoutScreen(d dims) {
 		m.glossary.SetSize(d.frameW, d.contentH)
 	case screenResume:
 		m.resume.SetSize(d.frameW, d.contentH)
+	case screenLive:
+		m.live.SetSize(d.frameW, d.contentH)
 	}
 }
 
@@ -385,6 +391,7 @@ func (m *Model) syncKeys() {
 	k.NextHit.SetEnabled(m.found.of > 1)
 	k.PrevHit.SetEnabled(m.found.of > 1)
 	k.Follow.SetEnabled(m.opts.Follow)
+	k.Answer.SetEnabled(m.opts.Follow && m.live.Room().Open())
 	k.Blank.SetEnabled(m.opts.Present)
 	k.enableForLesson(*m)
 	if m.screen == screenExplorer || m.opts.Notes {

@@ -21,11 +21,11 @@ func (m Model) lessonKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	if m.opts.Follow {
-		if key.Matches(msg, k.Follow) {
+		switch {
+		case key.Matches(msg, k.Follow):
 			return m.follow()
-		}
-		if key.Matches(msg, k.Next, k.Prev, k.First, k.Last, k.Jump, k.Search, k.Glossary, k.Explore) {
-			m.class.following = false // the student explores on their own
+		case key.Matches(msg, k.Answer):
+			return m.showLive(), nil
 		}
 	}
 	if key.Matches(msg, k.Explore) {
@@ -182,7 +182,6 @@ func (m Model) move(a Action, arg int) (Model, tea.Cmd) {
 	m.layout(true)
 	m.saveProgress()
 	m.announceMove()
-	m.publishPosition()
 	tick := m.tick()
 	return m, tea.Batch(m.prerenderCmd(m.dims().textW), tick)
 }

@@ -27,6 +27,7 @@ import (
 	"jakstat/model/explorer"
 	"jakstat/model/glossary"
 	"jakstat/model/internal/ui"
+	"jakstat/model/live"
 	"jakstat/model/notes"
 	"jakstat/model/quiz"
 	"jakstat/model/resume"
@@ -61,8 +62,9 @@ type Options struct {
 	Save func(Snapshot)
 	// Present is presenter mode, for a projector.
 	Present bool
-	// OnMove is told the step whenever the lesson moves (for the notes
-	// view, or a classroom's records), in order; it must not block.
+	// OnMove is told the step whenever the lesson moves, in order; it must
+	// not block. (A presenter's notes view and a classroom are told the
+	// whole view instead: OnView, Room.)
 	OnMove func(step int)
 	// Notes shows the speaker-notes view instead of the lesson; it moves
 	// on PositionMsg.
@@ -72,10 +74,21 @@ type Options struct {
 	Follow bool
 	// Cache, when set, is a render cache shared with other lessons showing
 	// the same lesson with the same options; nil gives the lesson its own.
+	// A shared cache is filled with every step as soon as the window's size
+	// is known, so a classroom's first move finds them drawn.
 	Cache *RenderCache
-	// Publish is given a presenter's position (step and scene frame) as it
-	// changes, for a classroom's followers, in order; it must not block.
-	Publish func(Position)
+	// Room is the classroom the lesson sits in, if any: a presenter's
+	// lesson tells it every change of view and runs its checks as live
+	// checks; a student's tells it where the student is and sends it
+	// answers. See Room.
+	Room Room
+	// OnView is told a presenter's whole view whenever it changes, in
+	// order (for a speaker-notes view on the same machine); it must not
+	// block.
+	OnView func(ViewPosition)
+	// Started is when a presentation began, for the presenter's clock;
+	// zero starts it when the program starts.
+	Started time.Time
 	// Hyperlinks makes the links in a step, and its sources, OSC 8
 	// hyperlinks: the text is clickable and the address is not printed.
 	// Turn it on only for a terminal known to support them; the address is
@@ -93,6 +106,7 @@ const (
 	screenSearch
 	screenGlossary
 	screenResume
+	screenLive // a classroom's live check
 )
 
 // Model is the interactive lesson.
@@ -137,6 +151,7 @@ type Model struct {
 	glossary glossary.Model
 	resume   resume.Model
 	notes    notes.Model
+	live     live.Model
 
 	// pending delivers the lesson when it is parsed in the background
 	// (NewLoading); nil once it has arrived, or when New was given it.
@@ -225,6 +240,7 @@ func (m *Model) setLesson(l *content.Lesson, reuse func([]stepDigest) *RenderCac
 	m.search = search.New(m.styles)
 	m.glossary = glossary.New(l, m.styles)
 	m.notes = notes.New(l, m.styles)
+	m.live = live.New(l, m.styles, m.opts.Present)
 	if p := m.opts.Progress; p.Resume && p.Step > 0 && p.Step < len(l.Steps) {
 		answered := 0
 		for _, q := range l.Questions {
@@ -246,10 +262,10 @@ func (m Model) WithOnMove(onMove func(step int)) Model {
 	return m
 }
 
-// WithPublish returns the model with a function given the presenter's
-// position as it changes; see Options.Publish.
-func (m Model) WithPublish(publish func(Position)) Model {
-	m.opts.Publish = publish
+// WithOnView returns the model with a function told a presenter's view
+// as it changes; see Options.OnView.
+func (m Model) WithOnView(onView func(ViewPosition)) Model {
+	m.opts.OnView = onView
 	return m
 }
 
@@ -280,6 +296,7 @@ func (m *Model) setTheme(isDark bool) {
 	m.glossary, _ = m.glossary.Update(msg)
 	m.resume, _ = m.resume.Update(msg)
 	m.notes, _ = m.notes.Update(msg)
+	m.live, _ = m.live.Update(msg)
 }
 
 // Init asks the terminal for its background colour unless a theme was
@@ -293,9 +310,13 @@ func (m Model) Init() tea.Cmd {
 		cmds = append(cmds, func() tea.Msg { return loadedMsg(<-ch) })
 	}
 	if m.opts.Present {
-		// The presentation's clock starts now.
-		cmds = append(cmds, func() tea.Msg { return PositionMsg{Step: -1, Started: time.Now()} })
+		// The presentation's clock starts now, or goes on from when a
+		// classroom's presentation began.
+		started := m.opts.Started
+		cmds = append(cmds, func() tea.Msg { return PositionMsg{Step: -1, Started: cmp.Or(started, time.Now())} })
 	}
+	// A scene already playing (a classroom's lesson, joining the teacher
+	// mid-way) starts its clock once the window's size says it is drawn.
 	cmds = append(cmds, m.clockCmd())
 	return tea.Batch(cmds...)
 }

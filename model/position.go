@@ -6,6 +6,7 @@ import (
 	"jakstat/content"
 
 	"jakstat/model/explorer"
+	"jakstat/model/live"
 	"jakstat/model/quiz"
 )
 
@@ -23,6 +24,7 @@ const (
 	ScreenSearch   Screen = "search"
 	ScreenGlossary Screen = "glossary"
 	ScreenResume   Screen = "resume"
+	ScreenLive     Screen = "live" // a classroom's live check, as the teacher runs it
 )
 
 // ViewPosition is what a lesson shows, as plain data that survives JSON:
@@ -45,6 +47,8 @@ type ViewPosition struct {
 	Explorer *explorer.Position `json:"explorer,omitempty"`
 	// Quiz is the questions' state when Screen is ScreenQuestion.
 	Quiz *quiz.Position `json:"quiz,omitempty"`
+	// Live is the teacher's live check when Screen is ScreenLive.
+	Live *live.Position `json:"live,omitempty"`
 }
 
 // ViewMsg shows a ViewPosition, as ApplyView does.
@@ -100,6 +104,11 @@ func (m Model) ViewPosition() ViewPosition {
 		p.Screen = ScreenGlossary
 	case screenResume:
 		p.Screen = ScreenResume
+	case screenLive:
+		if m.opts.Present {
+			l := m.live.Position()
+			p.Screen, p.Live = ScreenLive, &l
+		}
 	default:
 		switch m.panes.overlay {
 		case overlayHelp:
@@ -115,6 +124,7 @@ func (m Model) ViewPosition() ViewPosition {
 // table row, the screen over it, or a blank screen (esc brings the lesson
 // back). The score is this learner's own; a search, the glossary and the
 // resume offer are a learner's own too, so they show the step under them.
+// A teacher's live check shows only on a teacher's lesson.
 func (m Model) ApplyView(p ViewPosition) (Model, tea.Cmd) {
 	if m.lesson == nil {
 		return m, nil
@@ -122,10 +132,10 @@ func (m Model) ApplyView(p ViewPosition) (Model, tea.Cmd) {
 	if i := m.lesson.StepIndex(p.StepID); i >= 0 {
 		p.Step = i
 	}
-	m, cmd := m.goTo(Position{Step: p.Step, Frame: p.Frame, Playing: p.Playing})
+	m, moved := m.goTo(p.Step, p.Frame, p.Playing)
 	m.screen, m.panes.overlay, m.present.blank = screenLesson, overlayNone, p.Blank
 	m.panes.zoom = p.Zoom && m.sceneName() != ""
-	if p.Table && len(m.panes.grid.Rows) > 0 {
+	if p.Table && m.current().Table != "" {
 		m.panes.focus, m.panes.row = focusTable, p.Row
 	} else {
 		m.panes.focus, m.panes.row = focusText, 0
@@ -151,9 +161,18 @@ func (m Model) ApplyView(p ViewPosition) (Model, tea.Cmd) {
 		}
 	case ScreenScore:
 		m, _ = m.openScore()
+	case ScreenLive:
+		if p.Live != nil && m.opts.Present {
+			m.screen, m.live = screenLive, m.live.Apply(*p.Live)
+		}
 	}
-	m.layout(false)
+	m.layout(moved)
 	m.panes.text.ScrollTo(p.Scroll)
-	wake := m.wake() // a zoom draws a scene the window could not
+	var cmd tea.Cmd
+	if moved {
+		cmd = m.prerenderCmd(m.dims().textW)
+		m.announceMove()
+	}
+	wake := m.wake() // the scene plays on, or a zoom draws one the window could not
 	return m, tea.Batch(cmd, wake)
 }

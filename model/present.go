@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"jakstat/model/live"
 	"jakstat/views"
 )
 
@@ -38,6 +39,9 @@ type presentation struct {
 	startedAt time.Time     // when the presentation started
 	elapsed   time.Duration // shown on the clock
 	clockGen  int
+	room      live.Status // a classroom's, as last told
+	hasRoom   bool
+	early     *PositionMsg // a notes view's position that came before its lesson
 }
 
 // clockCmd schedules the next clock tick, for presenters and notes views.
@@ -108,4 +112,22 @@ func (m Model) blankKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 // blankScreen is an empty frame: a projector showing nothing.
 func (m Model) blankScreen() string {
 	return strings.TrimRight(strings.Repeat(strings.Repeat(" ", m.width)+"\n", m.height), "\n")
+}
+
+// onStatus takes the room's news of who is there, for the teacher's
+// status line and console.
+func (m Model) onStatus(msg live.StatusMsg) Model {
+	m.present.room, m.present.hasRoom = msg.Status, true
+	m.notes.SetRoom(msg.Status)
+	return m
+}
+
+// roomStatus is the teacher's status line's classroom note: who is in the
+// room, in words and in short.
+func (m Model) roomStatus() (views.Note, bool) {
+	if !m.opts.Present || !m.present.hasRoom {
+		return views.Note{}, false
+	}
+	r := m.present.room
+	return views.Note{Long: views.RoomSummary(r.Students, r.Following, len(r.Exploring)), Short: views.RoomSummaryShort(r.Students, r.Following)}, true
 }

@@ -139,7 +139,7 @@ func TestFollowingTheTeachersStepAndFrame(t *testing.T) {
 	l := shipped(t)
 	m := send(t, New(l, Options{Theme: ThemeDark, Follow: true}), tea.WindowSizeMsg{Width: 100, Height: 30})
 	blocked := l.StepIndex("how-jak-inhibitors-work")
-	m = send(t, m, FollowMsg{Position: Position{Step: blocked, Frame: 12, Playing: false}, Teacher: true})
+	m = send(t, m, FollowMsg{View: ViewPosition{Step: blocked, Frame: 12, Playing: false}, Teacher: true})
 	if m.Step() != blocked || m.anim.frame != 12 || m.anim.playing {
 		t.Fatalf("follower at step %d frame %d playing %v", m.Step()+1, m.anim.frame, m.anim.playing)
 	}
@@ -147,7 +147,7 @@ func TestFollowingTheTeachersStepAndFrame(t *testing.T) {
 		t.Error("the status line does not say the student is following")
 	}
 	m = press(t, m, "right") // the student breaks away
-	m = send(t, m, FollowMsg{Position: Position{Step: 2}, Teacher: true})
+	m = send(t, m, FollowMsg{View: ViewPosition{Step: 2}, Teacher: true})
 	if m.Step() != blocked+1 || !strings.Contains(screen(m), "teacher at step 3 · F: follow") {
 		t.Errorf("a student exploring should stay put and see where the teacher is:\n%s", screen(m))
 	}
@@ -155,7 +155,7 @@ func TestFollowingTheTeachersStepAndFrame(t *testing.T) {
 	if m.Step() != 2 {
 		t.Errorf("F should snap back to the teacher's step 3, at %d", m.Step()+1)
 	}
-	m = send(t, m, FollowMsg{Position: Position{Step: 2}, Teacher: false})
+	m = send(t, m, FollowMsg{View: ViewPosition{Step: 2}, Teacher: false})
 	if !strings.Contains(screen(m), "no teacher connected") {
 		t.Error("a student should be told the teacher has gone")
 	}
@@ -167,11 +167,11 @@ func BenchmarkFollow(b *testing.B) {
 	m := send(b, New(shipped(b), Options{Theme: ThemeDark, Follow: true}), tea.WindowSizeMsg{Width: 80, Height: 24})
 	steps := []int{13, 7}
 	for _, s := range steps {
-		m = send(b, m, FollowMsg{Position: Position{Step: s}, Teacher: true})
+		m = send(b, m, FollowMsg{View: ViewPosition{Step: s}, Teacher: true})
 	}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		next, _ := m.Update(FollowMsg{Position: Position{Step: steps[i%2]}, Teacher: true})
+		next, _ := m.Update(FollowMsg{View: ViewPosition{Step: steps[i%2]}, Teacher: true})
 		m = next.(Model)
 		m.View()
 	}

@@ -43,13 +43,6 @@ func (m Model) announceMove() {
 	}
 }
 
-// publishPosition hands a presenter's position to Options.Publish.
-func (m Model) publishPosition() {
-	if m.opts.Publish != nil && m.lesson != nil {
-		m.opts.Publish(m.position())
-	}
-}
-
 // quizThenScore ends a run of questions on the score screen.
 const quizThenScore = quiz.ThenScore
 
@@ -82,9 +75,14 @@ func hasKey(answers map[string]bool, id string) bool {
 
 func quizShow(ids []string, then int) quiz.ShowMsg { return quiz.ShowMsg{Questions: ids, Then: then} }
 
-// openQuiz asks questions, over the step. A question the learner left to
-// read its step (v) is given up: the new run asks what is left.
+// openQuiz asks questions, over the step; a classroom's teacher asks them
+// of the whole room. A question the learner left to read its step (v) is
+// given up: the new run asks what is left.
 func (m Model) openQuiz(msg quiz.ShowMsg) (Model, tea.Cmd) {
+	if m.inRoom() {
+		m.visiting = false
+		return m.openLive(msg)
+	}
 	m.screen, m.panes.overlay, m.visiting = screenQuiz, overlayNone, false
 	var out tea.Msg
 	m.quiz, out = m.quiz.Update(msg)

@@ -9,13 +9,15 @@ import (
 	"jakstat/model/explorer"
 	"jakstat/model/glossary"
 	"jakstat/model/internal/ui"
+	"jakstat/model/live"
 	"jakstat/model/quiz"
 	"jakstat/model/resume"
 	"jakstat/model/search"
 )
 
-// Update routes a message to the method that handles it.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// update routes a message to the method that handles it (Update, in
+// room.go, then tells a classroom what changed).
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.lesson == nil {
 		return m.updateLoading(msg)
 	}
@@ -47,6 +49,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case FollowMsg:
 		return m.onFollow(msg)
+	case live.CheckMsg:
+		return m.onCheck(msg)
+	case live.StatusMsg:
+		return m.onStatus(msg), nil
 	case ViewMsg:
 		return m.ApplyView(msg.ViewPosition)
 	case LessonMsg:
@@ -76,11 +82,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) updateLoading(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case PositionMsg:
-		if msg.Step < 0 {
-			m.present.startedAt = msg.Started
+		m.present.startedAt = msg.Started
+		if msg.Step >= 0 {
+			m.present.early = &msg // shown when the lesson arrives
 		}
 	case FollowMsg:
-		m.class.teacher, m.class.teacherAt = msg.Teacher, msg.Position
+		m.class.teacher, m.class.view = msg.Teacher, msg.View
 	case clockMsg:
 		return m.onClock(msg)
 	case loadedMsg:
@@ -91,10 +98,12 @@ func (m Model) updateLoading(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.opts.Progress = msg.Progress
 		m.setLesson(msg.Lesson, nil)
-		if m.opts.Follow && m.class.teacher {
-			return m.goTo(m.class.teacherAt)
+		if p := m.present.early; p != nil {
+			m = m.onPosition(*p)
 		}
-		m.publishPosition()
+		if m.opts.Follow && m.class.teacher {
+			return m.showTeacher()
+		}
 		tick := m.tick()
 		return m, tea.Batch(m.prerenderCmd(m.dims().textW), tick)
 	case tea.WindowSizeMsg:
@@ -194,6 +203,9 @@ func (m Model) toScreen(msg tea.Msg) (Model, tea.Cmd) {
 		m.glossary, out = m.glossary.Update(msg)
 	case screenResume:
 		m.resume, out = m.resume.Update(msg)
+	case screenLive:
+		m.live, out = m.live.Update(msg)
+		return m.liveReport(out)
 	}
 	return m.report(out)
 }

@@ -108,6 +108,8 @@ func (m Model) top() contentScreen {
 		return m.glossary
 	case screenResume:
 		return m.resume
+	case screenLive:
+		return m.live
 	}
 	return nil
 }
@@ -189,6 +191,9 @@ func (m Model) status(d dims) string {
 		above, below = m.panes.text.Above(), m.panes.text.Below()
 	}
 	var notes []views.Note
+	if room, ok := m.roomStatus(); ok {
+		notes = append(notes, room)
+	}
 	if !covered {
 		if m.keys.BackToCheck.Enabled() {
 			n, of := m.quiz.Numbering()

@@ -232,12 +232,17 @@ func (f File) Save(s State) error {
 	if err != nil {
 		return err
 	}
+	return f.write(append(data, '\n'))
+}
+
+// write replaces the file with data atomically.
+func (f File) write(data []byte) error {
 	tmp, err := f.createTemp()
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
-	if _, err := tmp.Write(append(data, '\n')); err != nil {
+	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -250,6 +255,23 @@ func (f File) Save(s State) error {
 	}
 	return os.Rename(tmp.Name(), f.Path)
 }
+
+// Bytes is a state file of any content, read and written as File's are:
+// a classroom keeps its place in one.
+type Bytes struct{ File }
+
+// Load reads the file: nil and no error when there is none yet. A file
+// that is not a regular file, or larger than MaxSize, is an error.
+func (b Bytes) Load() ([]byte, error) {
+	data, err := b.read()
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	return data, err
+}
+
+// Save replaces the file with data atomically.
+func (b Bytes) Save(data []byte) error { return b.write(data) }
 
 // Reset removes the state file; a missing one is not an error.
 func (f File) Reset() error {

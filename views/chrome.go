@@ -124,6 +124,27 @@ func PendingCount(s Styles, count, width int) string {
 	return typed
 }
 
+// RoomSummary says in a few words who is in a classroom: "23 in the room ·
+// 20 following · 3 exploring".
+func RoomSummary(students, following, exploring int) string {
+	if students == 0 {
+		return "no students yet"
+	}
+	out := fmt.Sprintf("%d in the room · %d following", students, following)
+	if exploring > 0 {
+		out += fmt.Sprintf(" · %d exploring", exploring)
+	}
+	return out
+}
+
+// RoomSummaryShort is RoomSummary for a narrow line: "20/23 following".
+func RoomSummaryShort(students, following int) string {
+	if students == 0 {
+		return "no students yet"
+	}
+	return fmt.Sprintf("%d/%d following", following, students)
+}
+
 // scrollMarks says how many lines are out of sight, in words and in short.
 func scrollMarks(above, below int) (long, short string) {
 	var l, sh []string

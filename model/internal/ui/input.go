@@ -17,7 +17,8 @@ import (
 // The textinput is large (its styles alone are kilobytes) and models are
 // copied on every message, so an Input holds it by pointer and never
 // changes it in place: an edit makes a new one. The zero Input is empty,
-// with no limit, and makes its textinput when first typed into.
+// holds at most MaxInput runes, and makes its textinput when first typed
+// into.
 type Input struct {
 	ti     *textinput.Model
 	accept func(rune) bool
@@ -36,10 +37,18 @@ func InputKeys() textinput.KeyMap {
 	return k
 }
 
+// MaxInput is the most an input holds when made without a limit: a search
+// or a filter never needs more, and a longer one (a 100 KB paste) would
+// cost every key a scan of it.
+const MaxInput = 200
+
 // NewInput returns a focused, empty input holding at most limit runes (0:
-// no limit); accept, when not nil, drops every typed or pasted rune it
+// MaxInput); accept, when not nil, drops every typed or pasted rune it
 // refuses.
 func NewInput(limit int, accept func(rune) bool) Input {
+	if limit <= 0 || limit > MaxInput {
+		limit = MaxInput
+	}
 	ti := textinput.New()
 	ti.CharLimit = limit
 	ti.SetVirtualCursor(false) // views draws the caret: no blink ticks

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -64,5 +66,23 @@ func TestCombineAndPane(t *testing.T) {
 	p.Wheel(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
 	if p.Top() != 3 {
 		t.Errorf("the wheel scrolled to %d, want the last page (3)", p.Top())
+	}
+}
+
+// TestInputIsBounded: an input made without a limit still holds at most
+// MaxInput runes, however much is pasted or typed into it.
+func TestInputIsBounded(t *testing.T) {
+	var in Input
+	big := strings.Repeat("ab€", 40000) // about 100 KB
+	in, _ = in.Update(tea.PasteMsg{Content: big})
+	if n := utf8.RuneCountInString(in.Value()); n != MaxInput {
+		t.Errorf("a 100 KB paste left %d runes", n)
+	}
+	in, _ = in.Update(tea.KeyPressMsg{Code: 'x', Text: "x"})
+	if n := utf8.RuneCountInString(in.Value()); n != MaxInput {
+		t.Errorf("typing past the bound left %d runes", n)
+	}
+	if in, _ := NewInput(1000, nil).Update(tea.PasteMsg{Content: big}); utf8.RuneCountInString(in.Value()) != MaxInput {
+		t.Error("a larger limit than MaxInput was kept")
 	}
 }
