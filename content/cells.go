@@ -14,11 +14,11 @@ import (
 
 func drugRows(l *Lesson, t *Table) {
 	addRows(t, l.Drugs, func(_ int, d Drug) (string, []string) {
-		return d.ID, []string{
-			d.Generic, brandText(d), routeText(d), targetsText(d.Targets),
-			eczemaApproval(d, "FDA"), eczemaApproval(d, "EU"), eczemaApproval(d, "Japan"),
-			boxedText(d.BoxedWarning),
+		cells := []string{d.Generic, brandText(d), routeText(d), targetsText(d.Targets)}
+		for _, region := range drugTableRegions() {
+			cells = append(cells, eczemaApproval(d, region))
 		}
+		return d.ID, append(cells, boxedText(d.BoxedWarning))
 	})
 }
 
@@ -92,7 +92,7 @@ func eczemaApproval(d Drug, region string) string {
 	if len(approved) == 0 {
 		return statusWord(status)
 	}
-	year := ""
+	year, youngestYear := "", ""
 	youngest := -1
 	hand := true
 	for _, a := range approved {
@@ -100,7 +100,7 @@ func eczemaApproval(d Drug, region string) string {
 			year = y
 		}
 		if n := minAge(a.Age); n >= 0 && (youngest < 0 || n < youngest) {
-			youngest = n
+			youngest, youngestYear = n, a.Year()
 		}
 		hand = hand && a.Condition == "chronic hand eczema"
 	}
@@ -108,6 +108,10 @@ func eczemaApproval(d Drug, region string) string {
 	switch {
 	case hand:
 		return strings.TrimSpace("hand " + year)
+	case year != "" && youngest >= 0 && youngestYear != "" && youngestYear != year:
+		// "2022, 12+" would read as if teenagers were included from the
+		// start; the year the youngest were added is said with them.
+		return year + " (" + strconv.Itoa(youngest) + "+ " + youngestYear + ")"
 	case year != "" && youngest >= 0:
 		return year + ", " + strconv.Itoa(youngest) + "+"
 	case year != "":

@@ -17,7 +17,7 @@ func TestEczemaApprovalCells(t *testing.T) {
 	}{
 		"none":               {nil, "—"},
 		"year and age":       {[]Approval{a("FDA", "atopic dermatitis", "approved", "2022-01-14", "12+")}, "2022, 12+"},
-		"earliest, youngest": {[]Approval{a("FDA", "atopic dermatitis", "approved", "2021-09", "12+"), a("FDA", "atopic dermatitis", "approved", "2025-09", "2-11")}, "2021, 2+"},
+		"earliest, youngest": {[]Approval{a("FDA", "atopic dermatitis", "approved", "2021-09", "12+"), a("FDA", "atopic dermatitis", "approved", "2025-09", "2-11")}, "2021 (2+ 2025)"},
 		"adults":             {[]Approval{a("FDA", "atopic dermatitis", "approved", "2022", "adults")}, "2022, 18+"},
 		"hand eczema":        {[]Approval{a("FDA", "chronic hand eczema", "approved", "2025-07-23", "adults")}, "hand 2025"},
 		"not approved":       {[]Approval{a("FDA", "atopic dermatitis", "not approved", "", "")}, "no"},
