@@ -2,6 +2,7 @@ package classroom
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 	"testing"
 
@@ -175,4 +176,49 @@ func TestShutdownClosesEverySession(t *testing.T) {
 			t.Errorf("session %d: the terminal was not given back before the goodbye", i)
 		}
 	}
+}
+
+// TestLessonTakesTheClientsBackground: a teacher whose terminal (or
+// projector profile) is light gets the light theme, as they would running
+// the lesson locally; a dark one stays dark.
+func TestLessonTakesTheClientsBackground(t *testing.T) {
+	_, addr := start(t, Config{})
+	textColour := func(bg color.Color) color.Color {
+		t.Helper()
+		c, err := dial(addr, "ada", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tm, err := openTermOn(c, 80, 24, bg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(tm.close)
+		tm.waitScreen(t, "Welcome")
+		var fg color.Color
+		eventually(t, "the theme settles", func() bool {
+			tm.mu.Lock()
+			defer tm.mu.Unlock()
+			for x := range 80 {
+				for y := range 24 {
+					if c := tm.emu.CellAt(x, y); c != nil && c.Content == "W" && tm.emu.CellAt(x+1, y).Content == "e" {
+						fg = c.Style.Fg
+						return fg != nil && luminance(fg) < 0.5 == (luminance(bg) > 0.5)
+					}
+				}
+			}
+			return false
+		})
+		return fg
+	}
+	light, dark := textColour(color.White), textColour(color.Black)
+	if luminance(light) >= 0.5 || luminance(dark) <= 0.5 {
+		t.Errorf("heading colour on white %v, on black %v: want dark text on light and light on dark", light, dark)
+	}
+}
+
+// luminance is c's brightness from 0 (black) to 1 (white).
+func luminance(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	return (0.2126*float64(r) + 0.7152*float64(g) + 0.0722*float64(b)) / 0xffff
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"image/color"
 	"io"
 	"sort"
 	"strings"
@@ -142,11 +143,20 @@ func open(t testing.TB, c *gossh.Client, w, h int) *term {
 }
 
 func openTerm(c *gossh.Client, w, h int) (*term, error) {
+	return openTermOn(c, w, h, nil)
+}
+
+// openTermOn opens a lesson in a terminal whose background is bg (nil: the
+// emulator's own, black), as it answers the lesson's question about it.
+func openTermOn(c *gossh.Client, w, h int, bg color.Color) (*term, error) {
 	sess, err := c.NewSession()
 	if err != nil {
 		return nil, err
 	}
 	tm := &term{client: c, sess: sess, emu: vt.NewEmulator(w, h), done: make(chan struct{})}
+	if bg != nil {
+		tm.emu.SetDefaultBackgroundColor(bg)
+	}
 	out, _ := sess.StdoutPipe()
 	sess.Stderr = &tm.errs
 	tm.in, _ = sess.StdinPipe()

@@ -114,7 +114,7 @@ func (s *Server) handle(sess ssh.Session) {
 func (s *Server) runLesson(sess ssh.Session, member *Member, win ssh.Window, windows <-chan ssh.Window, kicked <-chan struct{}, end *ending) {
 	input := &idleInput{r: sess}
 	input.touch()
-	var m tea.Model = member.Lesson(model.Options{Theme: model.ThemeDark})
+	var m tea.Model = member.Lesson(model.Options{Theme: model.ThemeAuto})
 	if s.wrapModel != nil {
 		m = s.wrapModel(m)
 	}
