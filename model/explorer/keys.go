@@ -45,7 +45,7 @@ func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		NextTab:  key.NewBinding(key.WithKeys("tab", "right", "l"), key.WithHelp("tab", "next tab")),
 		PrevTab:  key.NewBinding(key.WithKeys("shift+tab", "left", "h"), key.WithHelp("shift+tab", "previous tab")),
-		Tab:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "tab by number")),
+		Tab:      ui.Digits("tab by number"),
 		Up:       ui.Up(),
 		Down:     ui.Down(),
 		PageUp:   ui.PageUp(),

@@ -29,7 +29,7 @@ type KeyMap struct {
 // DefaultKeyMap returns the standard keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Choose:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "answer")),
+		Choose:   ui.Digits("answer"),
 		Up:       ui.Up(),
 		Down:     ui.Down(),
 		PageUp:   ui.PageUp(),

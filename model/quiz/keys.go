@@ -30,7 +30,7 @@ type KeyMap struct {
 // DefaultKeyMap returns the standard keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Choose:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "choose")),
+		Choose:   ui.Digits("choose"),
 		Up:       ui.Up(),
 		Down:     ui.Down(),
 		PageUp:   ui.PageUp(),

@@ -35,6 +35,11 @@ func PageDown() key.Binding {
 	return key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down"))
 }
 
+// Digits is 1 to 9, a choice by its number, described as desc.
+func Digits(desc string) key.Binding {
+	return key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", desc))
+}
+
 // Help opens or closes every key.
 func Help() key.Binding {
 	return key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "all keys"))
