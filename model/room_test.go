@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 
 	"jakstat/content"
 	"jakstat/internal/fixture"
+	"jakstat/model/explorer"
 	"jakstat/model/live"
 )
 
@@ -238,6 +240,36 @@ func TestStudentBreaksAwayByMoving(t *testing.T) {
 		}
 		if len(room.seats) == 0 || room.seats[len(room.seats)-1].Following != m.class.following {
 			t.Errorf("%s: the room was not told", name)
+		}
+	}
+}
+
+func TestStudentBreaksAwayInTheExplorer(t *testing.T) {
+	l := fixture.Lesson(t)
+	for name, keys := range map[string][]string{
+		"a row down":     {"j"},
+		"the last row":   {"G"},
+		"a sort":         {"s"},
+		"a quick filter": {"o"},
+		"a filter typed": {"/", "a"},
+	} {
+		room := &fakeRoom{}
+		m := studentIn(t, l, room, 120, 40)
+		q := content.NewQuery()
+		m = send(t, m, FollowMsg{View: ViewPosition{Screen: ScreenExplorer, Explorer: &explorer.Position{Tab: "drugs", Query: q}}, Teacher: true})
+		if m.screen != screenExplorer || !m.class.following {
+			t.Fatalf("the teacher's explorer is not shown:\n%s", screen(m))
+		}
+		row, was := explorerRow(m), explorerQuery(m)
+		m = press(t, m, keys...)
+		if explorerRow(m) == row && reflect.DeepEqual(explorerQuery(m), was) {
+			t.Fatalf("%s changed nothing: the test shows nothing", name)
+		}
+		if m.class.following {
+			t.Errorf("%s moved the student's explorer (row %s, query %+v) without breaking away", name, explorerRow(m), explorerQuery(m))
+		}
+		if len(room.seats) == 0 || room.seats[len(room.seats)-1].Following {
+			t.Errorf("%s: the room was not told the student left", name)
 		}
 	}
 }
