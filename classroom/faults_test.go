@@ -110,6 +110,35 @@ func TestPastesAndBadBytes(t *testing.T) {
 	eventually(t, "and again", func() bool { return steps(srv) == "[3]" })
 }
 
+// TestAPasteThatNeverEnds: a client that starts a paste and sends on and
+// on without ending it costs the server no more than the paste limit.
+func TestAPasteThatNeverEnds(t *testing.T) {
+	_, addr := start(t, Config{})
+	st := connect(t, addr, "ada", "")
+	st.waitScreen(t, "JAK inhibitors")
+	st.keys("/")
+	st.waitScreen(t, "type to search")
+	heap := func() int64 {
+		var ms runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		return int64(ms.HeapInuse)
+	}
+	before := heap()
+	st.send("\x1b[200~")
+	chunk := strings.Repeat("cytokine ", 1<<20/9)
+	for range 24 { // the SSH window lets at most 2 MiB be in flight
+		st.send(chunk)
+	}
+	grown := (heap() - before) >> 20
+	t.Logf("24 MiB of a paste not yet ended grew the heap in use %d MiB", grown)
+	if grown > 12 {
+		t.Errorf("the heap grew %d MiB while a paste went on", grown)
+	}
+	st.send("\x1b[201~")
+	st.waitScreen(t, "No matches")
+}
+
 // TestAStalledFollowerHoldsNoOneUp: a follower whose terminal stops
 // reading (a suspended ssh) while the teacher moves 200 times neither
 // slows the others nor makes the server's memory grow without bound.
