@@ -186,6 +186,21 @@ func TestStudentZoomsWithoutBreakingAway(t *testing.T) {
 	if m = press(t, m, "z"); m.panes.zoom || !m.class.following {
 		t.Errorf("zooming out broke away, or did not zoom out:\n%s", screen(m))
 	}
+	// The zoom stays while the teacher steps through the scene, and goes
+	// when the teacher moves on or zooms themselves.
+	m = press(t, m, "z")
+	for _, v := range []ViewPosition{{Step: 2, Frame: 2}, {Step: 2, Frame: 3, Playing: true}, {Step: 2, Frame: 3, Screen: ScreenHelp}} {
+		if m = send(t, m, FollowMsg{View: v, Teacher: true}); !m.panes.zoom || !m.class.following || m.anim.frame != v.Frame {
+			t.Errorf("the teacher's %+v: zoom %v, following %v, frame %d", v, m.panes.zoom, m.class.following, m.anim.frame)
+		}
+	}
+	if m = send(t, m, FollowMsg{View: ViewPosition{Step: 3}, Teacher: true}); m.panes.zoom {
+		t.Error("the student's zoom outlived the teacher's move to another step")
+	}
+	m = send(t, press(t, send(t, m, FollowMsg{View: ViewPosition{Step: 2}, Teacher: true}), "z"), FollowMsg{View: ViewPosition{Step: 2, Zoom: true}, Teacher: true})
+	if m = send(t, m, FollowMsg{View: ViewPosition{Step: 2}, Teacher: true}); m.panes.zoom {
+		t.Error("the teacher's zooming out did not zoom the student out")
+	}
 }
 
 func TestStudentsOwnScreenStaysOpenWhileFollowing(t *testing.T) {
