@@ -120,7 +120,7 @@ func (s *Server) runLesson(sess ssh.Session, member *Member, win ssh.Window, win
 	}
 	w, h := clampWindow(win.Width, win.Height)
 	opts := append(bubbletea.MakeOptions(sess),
-		tea.WithInput(input),
+		tea.WithInput(&pasteLimit{r: input}),
 		tea.WithWindowSize(w, h),
 		tea.WithContext(sess.Context()),
 		// The server's own Ctrl+C is handled by Shutdown; a lesson must not

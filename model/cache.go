@@ -102,8 +102,8 @@ type sceneKey struct {
 func NewRenderCache() *RenderCache {
 	return &RenderCache{
 		text:   onceMap[renderKey, string]{m: map[renderKey]*onceEntry[string]{}},
-		scenes: onceMap[sceneKey, string]{m: map[sceneKey]*onceEntry[string]{}},
-		tables: onceMap[tableKey, string]{m: map[tableKey]*onceEntry[string]{}},
+		scenes: onceMap[sceneKey, string]{m: map[sceneKey]*onceEntry[string]{}, limit: maxScenes},
+		tables: onceMap[tableKey, string]{m: map[tableKey]*onceEntry[string]{}, limit: maxTables},
 		fits:   onceMap[fitKey, tableFit]{m: map[fitKey]*onceEntry[tableFit]{}},
 	}
 }
@@ -142,7 +142,21 @@ func (c *RenderCache) put(k renderKey, s string) { c.text.do(k, func() string { 
 type onceMap[K comparable, V any] struct {
 	mu sync.Mutex
 	m  map[K]*onceEntry[V]
+	// limit, when not 0, is the most entries kept: a map keyed by a window's
+	// width and height (zoomed scenes, tables) would otherwise grow with
+	// every size any member's window takes, for as long as a classroom
+	// runs. Past it, a quarter of the finished entries are dropped, at
+	// random; a render dropped is only drawn again when next asked for.
+	limit int
 }
+
+// Limits of the maps keyed by a window's size: far more than a room's
+// windows draw of a step, and at most a few tens of MiB (a zoomed scene
+// or a table at the largest window is under 8 KiB).
+const (
+	maxScenes = 4096
+	maxTables = 4096
+)
 
 type onceEntry[V any] struct {
 	once sync.Once
@@ -155,10 +169,27 @@ func (o *onceMap[K, V]) entry(k K) *onceEntry[V] {
 	defer o.mu.Unlock()
 	e := o.m[k]
 	if e == nil {
+		if o.limit > 0 && len(o.m) >= o.limit {
+			o.shrink()
+		}
 		e = &onceEntry[V]{}
 		o.m[k] = e
 	}
 	return e
+}
+
+// shrink drops finished entries, in the map's random order, until a
+// quarter of the limit is free. Under o.mu. An entry still being computed
+// stays: its callers wait on it.
+func (o *onceMap[K, V]) shrink() {
+	for k, e := range o.m {
+		if len(o.m) <= o.limit*3/4 {
+			return
+		}
+		if e.done.Load() {
+			delete(o.m, k)
+		}
+	}
 }
 
 // do returns k's value, computing it with f if no one has yet.

@@ -63,15 +63,21 @@ func (m Model) follow() (Model, tea.Cmd) {
 
 // showTeacher shows the teacher's view under whatever of the student's own
 // is open over it (the glossary, a search, help, the live check), which
-// stays open. The student's own scroll is kept until the teacher scrolls
-// or moves.
+// stays open. The student's own scroll and zoom are kept until the teacher
+// scrolls (or zooms) or moves.
 func (m Model) showTeacher() (Model, tea.Cmd) {
 	p := m.class.view
 	p.Screen = followedScreen(p.Screen)
 	p.Quiz, p.Live = nil, nil
 	screen, help, scroll := m.screen, m.panes.overlay == overlayHelp, m.panes.text.Top()
 	ownScroll := m.class.hasShown && p.Step == m.class.shown.Step && p.Scroll == m.class.shown.Scroll
+	// The student's zoom is kept the same way, until the teacher zooms or
+	// moves to another step: a frame stepped or a pause must not undo it.
+	ownZoom := m.class.hasShown && p.Step == m.class.shown.Step && p.Zoom == m.class.shown.Zoom
 	m.class.shown, m.class.hasShown = p, true
+	if ownZoom {
+		p.Zoom = m.panes.zoom
+	}
 	m, cmd := m.ApplyView(p)
 	switch {
 	case screen == screenGlossary, screen == screenSearch, screen == screenLive:

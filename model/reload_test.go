@@ -84,6 +84,12 @@ func TestReloadProblemsPanel(t *testing.T) {
 		t.Errorf("no panel over the explorer:\n%s", s)
 	}
 	assertFits(t, m)
+	// And the explorer opened under the panel fits above it, its
+	// disclaimer and help bar in sight.
+	m = press(t, send(t, sized(t, 100, 30), ReloadFailedMsg{Err: probs}), "t")
+	if s := screen(m); !strings.Contains(s, "03-switched-off.md:9:") || !strings.Contains(s, "not medical advice") || !strings.Contains(s, "next tab") {
+		t.Errorf("the explorer opened under the panel lost its last lines:\n%s", s)
+	}
 }
 
 // BenchmarkReload is what a saved edit costs the model once the folder is

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 
 	"jakstat/content"
 	"jakstat/internal/fixture"
+	"jakstat/model/explorer"
 	"jakstat/model/live"
 )
 
@@ -184,6 +186,21 @@ func TestStudentZoomsWithoutBreakingAway(t *testing.T) {
 	if m = press(t, m, "z"); m.panes.zoom || !m.class.following {
 		t.Errorf("zooming out broke away, or did not zoom out:\n%s", screen(m))
 	}
+	// The zoom stays while the teacher steps through the scene, and goes
+	// when the teacher moves on or zooms themselves.
+	m = press(t, m, "z")
+	for _, v := range []ViewPosition{{Step: 2, Frame: 2}, {Step: 2, Frame: 3, Playing: true}, {Step: 2, Frame: 3, Screen: ScreenHelp}} {
+		if m = send(t, m, FollowMsg{View: v, Teacher: true}); !m.panes.zoom || !m.class.following || m.anim.frame != v.Frame {
+			t.Errorf("the teacher's %+v: zoom %v, following %v, frame %d", v, m.panes.zoom, m.class.following, m.anim.frame)
+		}
+	}
+	if m = send(t, m, FollowMsg{View: ViewPosition{Step: 3}, Teacher: true}); m.panes.zoom {
+		t.Error("the student's zoom outlived the teacher's move to another step")
+	}
+	m = send(t, press(t, send(t, m, FollowMsg{View: ViewPosition{Step: 2}, Teacher: true}), "z"), FollowMsg{View: ViewPosition{Step: 2, Zoom: true}, Teacher: true})
+	if m = send(t, m, FollowMsg{View: ViewPosition{Step: 2}, Teacher: true}); m.panes.zoom {
+		t.Error("the teacher's zooming out did not zoom the student out")
+	}
 }
 
 func TestStudentsOwnScreenStaysOpenWhileFollowing(t *testing.T) {
@@ -238,6 +255,36 @@ func TestStudentBreaksAwayByMoving(t *testing.T) {
 		}
 		if len(room.seats) == 0 || room.seats[len(room.seats)-1].Following != m.class.following {
 			t.Errorf("%s: the room was not told", name)
+		}
+	}
+}
+
+func TestStudentBreaksAwayInTheExplorer(t *testing.T) {
+	l := fixture.Lesson(t)
+	for name, keys := range map[string][]string{
+		"a row down":     {"j"},
+		"the last row":   {"G"},
+		"a sort":         {"s"},
+		"a quick filter": {"o"},
+		"a filter typed": {"/", "a"},
+	} {
+		room := &fakeRoom{}
+		m := studentIn(t, l, room, 120, 40)
+		q := content.NewQuery()
+		m = send(t, m, FollowMsg{View: ViewPosition{Screen: ScreenExplorer, Explorer: &explorer.Position{Tab: "drugs", Query: q}}, Teacher: true})
+		if m.screen != screenExplorer || !m.class.following {
+			t.Fatalf("the teacher's explorer is not shown:\n%s", screen(m))
+		}
+		row, was := explorerRow(m), explorerQuery(m)
+		m = press(t, m, keys...)
+		if explorerRow(m) == row && reflect.DeepEqual(explorerQuery(m), was) {
+			t.Fatalf("%s changed nothing: the test shows nothing", name)
+		}
+		if m.class.following {
+			t.Errorf("%s moved the student's explorer (row %s, query %+v) without breaking away", name, explorerRow(m), explorerQuery(m))
+		}
+		if len(room.seats) == 0 || room.seats[len(room.seats)-1].Following {
+			t.Errorf("%s: the room was not told the student left", name)
 		}
 	}
 }

@@ -109,6 +109,16 @@ func (m *Model) ensure() {
 	m.KeyMap.numberTabs(len(m.tabs))
 }
 
+// own gives m slices of its own for the state it changes in place, so
+// that the copy it was made from keeps its queries, selections and
+// cross-link trail: a Model is a value, and a copy kept from before a key
+// (a classroom keeps one to tell whether a student moved away from the
+// teacher's view) must not change with the key. Every method that changes
+// them calls it first; they hold one entry per tab, so copying is cheap.
+func (m *Model) own() {
+	m.queries, m.sel, m.back = slices.Clone(m.queries), slices.Clone(m.sel), slices.Clip(m.back)
+}
+
 // Open shows the explorer as it was left, but for cross-links: each opening
 // starts with no link filter and nothing to go back to. From a lesson table
 // (tableID and the key of its selected row) it opens on the matching tab
@@ -116,6 +126,7 @@ func (m *Model) ensure() {
 // filters and sort.
 func (m Model) Open(tableID, rowKey string) Model {
 	m.ensure()
+	m.own()
 	m.editing, m.details, m.help, m.back = false, false, false, nil
 	for i := range m.queries {
 		m.queries[i].Link = ""
@@ -136,6 +147,7 @@ func (m *Model) SetOrigin(step, total int) { m.step, m.total = step, total }
 
 // SetSize fits the explorer to the window.
 func (m *Model) SetSize(width, height int) {
+	m.own()
 	m.width, m.height = width, height
 	m.layout()
 }
@@ -172,6 +184,7 @@ func (m Model) Position() Position {
 // Apply shows p: its tab, query, row and details.
 func (m Model) Apply(p Position) Model {
 	m.ensure()
+	m.own()
 	m.editing, m.help = false, false
 	if i := m.tabIndex(p.Tab); i >= 0 {
 		m.tab, m.queries[i] = i, p.Query
@@ -213,6 +226,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Msg) {
 	if m.tabs == nil {
 		return m, nil
 	}
+	m.own()
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if m.editing {

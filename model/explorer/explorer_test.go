@@ -193,3 +193,51 @@ func TestPositionRoundTrip(t *testing.T) {
 		t.Errorf("Apply gave %+v, want %+v", other.Position(), m.Position())
 	}
 }
+
+// A Model is a value: the copy a key was given to must still show what it
+// showed, whatever the key did to the result (a classroom compares the two
+// to tell whether a student moved away from the teacher's view).
+func TestUpdateLeavesTheOldCopyAlone(t *testing.T) {
+	for name, keys := range map[string][]string{
+		"down":          {"j"},
+		"last row":      {"G"},
+		"sort":          {"s"},
+		"reverse":       {"S"},
+		"quick filter":  {"o"},
+		"filter typed":  {"/", "a"},
+		"filter closed": {"/", "a", "enter"},
+		"cross-link":    {"c"},
+		"clear":         {"x"},
+	} {
+		before, _ := press(opened(t, "", ""), "j", "s") // a row, and a sort to clear
+		want := before.Position()
+		after, _ := press(before, keys...)
+		if got := before.Position(); !samePosition(got, want) {
+			t.Errorf("%s changed the copy it was given: %+v, was %+v", name, got, want)
+		}
+		if samePosition(after.Position(), want) {
+			t.Errorf("%s changed nothing: the test shows nothing", name)
+		}
+	}
+}
+
+func TestResizeAndApplyLeaveTheOldCopyAlone(t *testing.T) {
+	before, _ := press(opened(t, "", ""), "G")
+	want := before.Position()
+	resized := before
+	resized.SetSize(80, 6)
+	q := want.Query.With("route", "oral")
+	applied := before.Apply(Position{Tab: want.Tab, Query: q})
+	if got := before.Position(); !samePosition(got, want) {
+		t.Errorf("a copy resized or given a position changed the one it came from: %+v, was %+v", got, want)
+	}
+	if applied.Position().Query.Filter("route") != "oral" {
+		t.Errorf("Apply did not take the query: %+v", applied.Position())
+	}
+}
+
+func samePosition(a, b Position) bool {
+	return a.Tab == b.Tab && a.Row == b.Row && a.Details == b.Details && len(a.Back) == len(b.Back) &&
+		a.Query.Text == b.Query.Text && a.Query.Link == b.Query.Link && a.Query.SortCol == b.Query.SortCol &&
+		a.Query.Desc == b.Query.Desc && a.Query.Filter("route") == b.Query.Filter("route")
+}
