@@ -292,13 +292,13 @@ func TestProgressThatCannotBeReadOrSaved(t *testing.T) {
 
 func TestServeFlags(t *testing.T) {
 	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
-	cfg, _, err := parseServe([]string{"--listen", "0.0.0.0:2200", "--max-sessions", "30", "--idle-timeout", "5m"},
+	cfg, err := parseServe([]string{"--listen", "0.0.0.0:2200", "--max-sessions", "30", "--idle-timeout", "5m", "--http", "0.0.0.0:8080"},
 		env(map[string]string{"JAKSTAT_PASSWORD": "room", "JAKSTAT_PRESENTER_PASSWORD": "teach", "XDG_STATE_HOME": "/tmp/st"}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if cfg.Listen != "0.0.0.0:2200" || cfg.MaxSessions != 30 || cfg.IdleTimeout.Minutes() != 5 || cfg.Password != "room" ||
-		cfg.PresenterPass != "teach" || cfg.HostKey != "/tmp/st/jakstat/host_ed25519" {
+		cfg.PresenterPass != "teach" || cfg.HostKey != "/tmp/st/jakstat/host_ed25519" || cfg.http != "0.0.0.0:8080" {
 		t.Errorf("parsed %+v", cfg)
 	}
 	var out, errOut bytes.Buffer
