@@ -87,14 +87,26 @@ func (s *screen) relay() {
 	}
 }
 
-// Write takes the program's output.
+// Write takes the program's output. Like a terminal's line discipline
+// (ONLCR), it turns each newline into a carriage return and a newline:
+// Bubble Tea, writing to something that is not a terminal, counts on that.
 func (s *screen) Write(p []byte) (int, error) {
 	s.mu.Lock()
-	n, err := s.emu.Write(p)
-	s.mu.Unlock()
-	s.touch()
-	return n, err
+	defer s.touch()
+	defer s.mu.Unlock()
+	for rest := p; len(rest) > 0; {
+		line, after, nl := bytes.Cut(rest, []byte{'\n'})
+		if _, err := s.emu.Write(line); err != nil {
+			return len(p) - len(rest), err
+		}
+		if nl {
+			s.emu.Write([]byte("\r\n"))
+		}
+		rest = after
+	}
+	return len(p), nil
 }
+
 
 func (s *screen) touch() {
 	select {
