@@ -26,7 +26,9 @@ func TestInTheRoom(t *testing.T) {
 
 	teacher.keys("3G")
 	st.waitScreen(t, fmt.Sprintf(" 3/%d", total))
-	st.wait(t, "news of step 3", func(m serverMsg) bool { return m.T == "step" && m.N == 3 && m.Of == total && m.Title == l.Steps[2].Title })
+	st.wait(t, "news of step 3", func(m serverMsg) bool {
+		return m.T == "step" && m.N == 3 && m.Of == total && m.Title == l.Steps[2].Title
+	})
 
 	st.key(t, "right")
 	st.waitScreen(t, fmt.Sprintf(" 4/%d", total))

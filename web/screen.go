@@ -107,7 +107,6 @@ func (s *screen) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-
 func (s *screen) touch() {
 	select {
 	case s.changed <- struct{}{}:
