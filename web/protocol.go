@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -209,14 +210,15 @@ func (m clientMsg) size() (int, int, error) {
 
 // only says whether the message sets no field but t and those named.
 func (m clientMsg) only(fields ...string) error {
-	set := map[string]bool{"role": m.Role != "", "password": m.Password != "", "theme": m.Theme != "", "motion": m.Motion != nil,
-		"w": m.W != nil, "h": m.H != nil, "k": m.K != "", "up": m.Up != nil}
-	for _, f := range fields {
-		delete(set, f)
-	}
-	for f, isSet := range set {
-		if isSet {
-			return fmt.Errorf("a %s message with %q", m.T, f)
+	for _, f := range [...]struct {
+		name string
+		set  bool
+	}{
+		{"role", m.Role != ""}, {"password", m.Password != ""}, {"theme", m.Theme != ""}, {"motion", m.Motion != nil},
+		{"w", m.W != nil}, {"h", m.H != nil}, {"k", m.K != ""}, {"up", m.Up != nil},
+	} {
+		if f.set && !slices.Contains(fields, f.name) {
+			return fmt.Errorf("a %s message with %q", m.T, f.name)
 		}
 	}
 	return nil

@@ -27,11 +27,7 @@ type sshTerm struct {
 // terminal.
 func sshJoin(t testing.TB, addr, user, password string, w, h int) *sshTerm {
 	t.Helper()
-	c, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: user, Auth: []gossh.AuthMethod{gossh.Password(password)},
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
-	if err != nil {
-		t.Fatalf("ssh %s@%s: %v", user, addr, err)
-	}
+	c := sshDial(t, addr, user, password)
 	t.Cleanup(func() { c.Close() })
 	sess, err := c.NewSession()
 	if err != nil {
@@ -105,4 +101,44 @@ func (st *sshTerm) waitScreen(t testing.TB, want string) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// sshOutput signs in as user with password, asks for a lesson in a
+// terminal, and returns all the session wrote (standard output and error)
+// once it ends: for a session the server refuses.
+func sshOutput(t testing.TB, addr, user, password string) string {
+	t.Helper()
+	c := sshDial(t, addr, user, password)
+	defer c.Close()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	sess.Stdout, sess.Stderr = &out, &out
+	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() { sess.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the SSH session did not end")
+	}
+	return out.String()
+}
+
+// sshDial connects and signs in as user with password.
+func sshDial(t testing.TB, addr, user, password string) *gossh.Client {
+	t.Helper()
+	c, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: user, Auth: []gossh.AuthMethod{gossh.Password(password)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
+	if err != nil {
+		t.Fatalf("ssh %s@%s: %v", user, addr, err)
+	}
+	return c
 }
