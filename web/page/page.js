@@ -151,13 +151,15 @@
   addEventListener("online", () => { if (!ws && !over && form.hidden) connect(); });
 
   // The grid fills the window: 16 px text where 60 columns fit, smaller
-  // (down to 10 px) where they do not, as on a phone.
+  // where they do not, as on a phone: down to 12 px, and below that (to
+  // 10 px) only as far as it takes to fit the lesson's 40 columns.
   function fit() {
     const bar = $("touch").hidden ? 0 : $("touch").offsetHeight;
     const w = innerWidth - 8, h = innerHeight - bar - 8;
     probe.style.fontSize = "100px";
     const ratio = probe.getBoundingClientRect().width / 1000;
-    const size = Math.max(10, Math.min(16, Math.floor(w / (60 * ratio))));
+    const fits = (columns) => Math.floor(w / (columns * ratio));
+    const size = Math.max(10, Math.min(16, Math.max(fits(60), Math.min(12, fits(40)))));
     probe.style.fontSize = size + "px";
     cellW = probe.getBoundingClientRect().width / 10;
     cellH = Math.round(size * 1.2);
