@@ -128,7 +128,8 @@ type tab struct {
 	msgs    []serverMsg
 	rows    []string
 	status  websocket.StatusCode // how the server closed the connection; -1 while open
-	onFrame func(screen string, at time.Time)
+	bytes   int                  // every message's, so far
+	onFrame func(screen string, at time.Time, bytes int)
 	done    chan struct{}
 }
 
@@ -200,13 +201,14 @@ func (tb *tab) read() {
 		m.size = len(data)
 		at := time.Now()
 		tb.mu.Lock()
-		tb.msgs = append(tb.msgs, m)
+		tb.bytes += len(data)
 		if m.T == "frame" {
 			tb.draw(m)
 			if tb.onFrame != nil {
-				tb.onFrame(strings.Join(tb.rows, "\n"), at)
+				tb.onFrame(strings.Join(tb.rows, "\n"), at, tb.bytes)
 			}
 		}
+		tb.msgs = append(tb.msgs, m)
 		tb.mu.Unlock()
 	}
 }
@@ -321,4 +323,34 @@ func eventually(t testing.TB, what string, cond func() bool) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// watch returns a channel that gets the moment the screen first shows
+// want (at once if it does already), and the bytes received by then.
+func (tb *tab) watch(want string) <-chan arrival {
+	got := make(chan arrival, 1)
+	var once sync.Once
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	tb.onFrame = func(screen string, at time.Time, bytes int) {
+		if strings.Contains(screen, want) {
+			once.Do(func() { got <- arrival{at, bytes} })
+		}
+	}
+	tb.onFrame(strings.Join(tb.rows, "\n"), time.Now(), tb.bytes)
+	return got
+}
+
+// arrival is when a screen showed something, and the bytes received by
+// then.
+type arrival struct {
+	at    time.Time
+	bytes int
+}
+
+// received is the bytes received so far.
+func (tb *tab) received() int {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	return tb.bytes
 }

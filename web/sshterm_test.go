@@ -19,8 +19,9 @@ type sshTerm struct {
 	in     io.WriteCloser
 	inMu   sync.Mutex
 
-	mu  sync.Mutex
-	emu *vt.Emulator
+	mu     sync.Mutex
+	emu    *vt.Emulator
+	onData func(screen string, at time.Time) // called after each chunk, for the load test
 }
 
 // sshJoin signs in as user with password and opens a lesson in a w x h
@@ -53,8 +54,12 @@ func (st *sshTerm) read(out io.Reader) {
 	buf := make([]byte, 32<<10)
 	for {
 		n, err := out.Read(buf)
+		at := time.Now()
 		st.mu.Lock()
 		st.emu.Write(buf[:n])
+		if st.onData != nil {
+			st.onData(st.emu.String(), at)
+		}
 		st.mu.Unlock()
 		if err != nil {
 			// Ends answer (Emulator.Close would race with its Read).
@@ -141,4 +146,20 @@ func sshDial(t testing.TB, addr, user, password string) *gossh.Client {
 		t.Fatalf("ssh %s@%s: %v", user, addr, err)
 	}
 	return c
+}
+
+// watch returns a channel that gets the moment the screen first shows
+// want (at once if it does already).
+func (st *sshTerm) watch(want string) <-chan time.Time {
+	got := make(chan time.Time, 1)
+	var once sync.Once
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.onData = func(screen string, at time.Time) {
+		if strings.Contains(screen, want) {
+			once.Do(func() { got <- at })
+		}
+	}
+	st.onData(st.emu.String(), time.Now())
+	return got
 }
