@@ -53,7 +53,7 @@ type screen struct {
 }
 
 func newScreen(w, h int) *screen {
-	s := &screen{emu: vt.NewEmulator(w, h), w: w, h: h, sent: make([][]byte, h), colours: map[color.Color]string{},
+	s := &screen{emu: newEmulator(w, h), w: w, h: h, sent: make([][]byte, h), colours: map[color.Color]string{},
 		changed: make(chan struct{}, 1), in: newInbox()}
 	s.emu.SetCallbacks(vt.Callbacks{
 		EnableMode:  func(m ansi.Mode) { s.setSync(m, true) },

@@ -3,10 +3,12 @@ package web
 import (
 	"encoding/json"
 	"io"
+	"runtime"
 	"strings"
 	"testing"
 
 	uv "github.com/charmbracelet/ultraviolet"
+	"github.com/charmbracelet/x/vt"
 )
 
 // frameMsg is a frame as the page reads it.
@@ -195,5 +197,30 @@ func TestInboxBounded(t *testing.T) {
 	}
 	if len(in.buf) != maxInput {
 		t.Errorf("%d bytes kept", len(in.buf))
+	}
+}
+
+// TestEmulatorSmall: a tab's emulator keeps about what its screens need,
+// not x/vt's 4 MiB buffer for sequences' text (see newEmulator).
+func TestEmulatorSmall(t *testing.T) {
+	const n = 10
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	emus := make([]*vt.Emulator, n)
+	for i := range emus {
+		emus[i] = newEmulator(100, 30)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(emus)
+	if per := float64(after.HeapAlloc-before.HeapAlloc) / n / (1 << 20); per > 1 {
+		t.Errorf("an emulator keeps %.2f MiB: has x/vt's parser field changed? (see newEmulator)", per)
+	}
+	// A sequence's text is still read whole (a link's address, say).
+	e := emus[0]
+	e.Write([]byte("\x1b]8;;https://example.org/x\x1b\\link\x1b]8;;\x1b\\"))
+	if c := e.CellAt(0, 0); c == nil || c.Link.URL != "https://example.org/x" {
+		t.Errorf("the link was lost: %+v", c)
 	}
 }
