@@ -62,9 +62,9 @@ func lessonFlags() []cli.Spec[config] {
 // serveFlags are the flags of jakstat serve.
 func serveFlags() []cli.Spec[serveConfig] {
 	return []cli.Spec[serveConfig]{
-		cli.String(cli.Flag{Name: "listen", Arg: "ADDR", Help: "address to serve SSH on (default 127.0.0.1:2222), or none for browsers alone (with --http); any other than loopback needs a password or keys"},
+		cli.String(cli.Flag{Name: "listen", Arg: "ADDR", Help: "address to serve SSH on (default 127.0.0.1:2222), or none to serve browsers alone (with --http); any address but loopback needs a password or keys"},
 			func(c *serveConfig) *string { return &c.Listen }),
-		cli.String(cli.Flag{Name: "http", Arg: "ADDR", Help: "also serve the lesson to browsers at this address (like 127.0.0.1:8080); any other than loopback needs --password"},
+		cli.String(cli.Flag{Name: "http", Arg: "ADDR", Help: "also serve the lesson to browsers at this address (like 127.0.0.1:8080); any address but loopback needs --password"},
 			func(c *serveConfig) *string { return &c.http }),
 		cli.String(cli.Flag{Name: "host-key", Arg: "PATH", Files: cli.AnyFile, Help: "the server's private key, which must exist and be readable only by you (default: one made for you in the state folder)"},
 			func(c *serveConfig) *string { return &c.HostKey }),

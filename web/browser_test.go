@@ -300,5 +300,14 @@ func TestBrowser(t *testing.T) {
 		eventually(t, "the presenter in the room", func() bool { return r.room.Status().Teacher })
 		b.shot("desktop-presenter")
 		b.check()
+
+		notes := openPage(t, browser, r, "/notes", view{w: 900, h: 600, theme: "light"})
+		notes.waitFor("the sign-in form", `!document.getElementById("signin").hidden`)
+		notes.do(chromedp.SendKeys(chromedp.ID("password"), "teach"), chromedp.KeyEvent(kb.Enter))
+		notes.waitText("Next: ")
+		b.do(chromedp.KeyEvent(kb.ArrowRight))
+		notes.waitText("Next: " + r.room.Lesson().Steps[2].Title)
+		notes.shot("desktop-notes")
+		notes.check()
 	})
 }
