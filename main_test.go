@@ -309,6 +309,13 @@ func TestServeFlags(t *testing.T) {
 	if code := run([]string{"serve", "--listen", "0.0.0.0:0", "--host-key", filepath.Join(t.TempDir(), "k")}, noEnv, nil, &out, &errOut, false); code != 1 || !strings.Contains(errOut.String(), "without a room password") {
 		t.Errorf("an open room on the network: %d %q", code, errOut.String())
 	}
+	errOut.Reset()
+	if code := run([]string{"serve", "--listen", "none"}, noEnv, nil, &out, &errOut, false); code != 2 || !strings.Contains(errOut.String(), "give --http ADDR") {
+		t.Errorf("--listen none alone: %d %q", code, errOut.String())
+	}
+	if cfg, err := parseServe([]string{"--listen", "none", "--http", "127.0.0.1:8080"}, noEnv); err != nil || cfg.ssh() || cfg.HostKey != "" {
+		t.Errorf("--listen none --http: %+v %v (no SSH, so no host key)", cfg, err)
+	}
 	out.Reset()
 	if code := run([]string{"serve", "--help"}, noEnv, nil, &out, &errOut, false); code != 0 || !strings.Contains(out.String(), "--presenter-password") {
 		t.Errorf("serve --help: %d", code)
