@@ -158,10 +158,14 @@ func (s *Server) Room() *Room { return s.room }
 
 // Listen opens the server's address; a busy port fails here, before
 // anything says it is serving.
-func (s *Server) Listen() (net.Listener, error) {
-	ln, err := net.Listen("tcp", s.cfg.Listen)
+func (s *Server) Listen() (net.Listener, error) { return ListenOn(s.cfg.Listen) }
+
+// ListenOn opens addr (host:port) for a front door, or says in a line
+// that names it why it cannot.
+func ListenOn(addr string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return nil, fmt.Errorf("cannot listen on %s: %w", s.cfg.Listen, errors.Unwrap(err))
+		return nil, fmt.Errorf("cannot listen on %s: %w", addr, errors.Unwrap(err))
 	}
 	return ln, nil
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"jakstat/classroom"
+	"jakstat/internal/fixture"
 )
 
 // The browser tests open the page in headless Chromium (Debian's chromium
@@ -228,7 +229,7 @@ func TestBrowser(t *testing.T) {
 	})
 	t.Run("answers a live check", func(t *testing.T) {
 		r := newRig(t, classroom.Config{PresenterPass: "teach"}, rigOptions{ssh: true})
-		end, qs := sectionEnd(t, r.room.Lesson())
+		end, qs := fixture.FirstCheck(t, r.room.Lesson())
 		teacher := sshJoin(t, r.ssh, "presenter", "teach", 120, 40)
 		b := openPage(t, browser, r, "/", desktop)
 		b.waitText("following the teacher (step 1)")

@@ -14,22 +14,13 @@ import (
 	"github.com/coder/websocket"
 
 	"jakstat/classroom"
-	"jakstat/content"
+	"jakstat/internal/fixture"
 )
 
 // The tests drive the web door with real clients: a WebSocket client
 // (coder/websocket's own Dial) that speaks the page's protocol and keeps
 // the rows it is sent as text, an SSH client with a terminal for the
 // presenter (sshterm_test.go), and headless Chromium (browser_test.go).
-
-func lesson(t testing.TB) *content.Lesson {
-	t.Helper()
-	l, err := content.Shipped()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return l
-}
 
 // rig is a room served on loopback: to browsers, and over SSH if asked.
 type rig struct {
@@ -51,7 +42,7 @@ type rigOptions struct {
 func newRig(t testing.TB, cfg classroom.Config, o rigOptions) *rig {
 	t.Helper()
 	if cfg.Lesson == nil {
-		cfg.Lesson = lesson(t)
+		cfg.Lesson = fixture.Shipped(t)
 	}
 	room, gate, err := classroom.Open(cfg)
 	if err != nil {
@@ -283,10 +274,16 @@ func (tb *tab) wait(t testing.TB, what string, cond func(serverMsg) bool) server
 // waitScreen waits for the screen to show want.
 func (tb *tab) waitScreen(t testing.TB, want string) {
 	t.Helper()
+	waitShows(t, "the page", tb.screen, want)
+}
+
+// waitShows waits for a screen to show want; who names it if it does not.
+func waitShows(t testing.TB, who string, screen func() string, want string) {
+	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
-	for !strings.Contains(tb.screen(), want) {
+	for !strings.Contains(screen(), want) {
 		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for the page to show %q; it shows:\n%s", want, tb.screen())
+			t.Fatalf("timed out waiting for %s to show %q; it shows:\n%s", who, want, screen())
 		}
 		time.Sleep(10 * time.Millisecond)
 	}

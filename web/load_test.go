@@ -14,6 +14,7 @@ import (
 
 	"jakstat/classroom"
 	"jakstat/content"
+	"jakstat/internal/fixture"
 	"jakstat/internal/loadtest"
 )
 
@@ -107,7 +108,7 @@ func plan(total int) loadPlan {
 }
 
 func TestLoad(t *testing.T) {
-	l := lesson(t)
+	l := fixture.Shipped(t)
 	total := len(l.Steps)
 	p := plan(total)
 	srv := loadtest.Start(t)
@@ -218,7 +219,7 @@ func moves(t *testing.T, srv *loadtest.Proc, teacher *sshTerm, tabs []*tab, term
 // follower answer it one after another, and the presenter's screen count
 // each; it reports a tab's answer-to-tally time.
 func liveCheck(t *testing.T, teacher *sshTerm, tabs []*tab, terms []*sshTerm, l *content.Lesson) {
-	end, qs := sectionEnd(t, l)
+	end, qs := fixture.FirstCheck(t, l)
 	teacher.keys(fmt.Sprintf("%dG", end))
 	for _, tb := range tabs {
 		tb.waitScreen(t, fmt.Sprintf(" %d/%d", end, len(l.Steps)))

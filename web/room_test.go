@@ -7,6 +7,7 @@ import (
 
 	"jakstat/classroom"
 	"jakstat/content"
+	"jakstat/internal/fixture"
 )
 
 // TestInTheRoom: a browser tab is a student like any other: it follows
@@ -40,7 +41,7 @@ func TestInTheRoom(t *testing.T) {
 	st.waitScreen(t, fmt.Sprintf(" 3/%d", total))
 	roomStatus(t, teacher, 1, 1)
 
-	end, qs := sectionEnd(t, l)
+	end, qs := fixture.FirstCheck(t, l)
 	teacher.keys(fmt.Sprintf("%dG", end))
 	st.waitScreen(t, fmt.Sprintf(" %d/%d", end, total))
 	teacher.keys("l")
@@ -63,26 +64,6 @@ func answer(t testing.TB, tb *tab, q content.Question) {
 		tb.key(t, fmt.Sprint(i+1))
 	}
 	tb.key(t, "enter")
-}
-
-// sectionEnd is the number (from 1) of the last step of the first section
-// with questions, and those questions.
-func sectionEnd(t testing.TB, l *content.Lesson) (int, []content.Question) {
-	t.Helper()
-	for i, st := range l.Steps {
-		if i+1 < len(l.Steps) && l.Steps[i+1].Section == st.Section {
-			continue
-		}
-		var qs []content.Question
-		for _, j := range l.SectionQuestions(st.Section) {
-			qs = append(qs, l.Questions[j])
-		}
-		if len(qs) > 0 {
-			return i + 1, qs
-		}
-	}
-	t.Fatal("no section has questions")
-	return 0, nil
 }
 
 // roomStatus waits for the presenter's status line to count students

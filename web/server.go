@@ -137,13 +137,7 @@ func makePage(room *classroom.Room) ([]byte, error) {
 
 // Listen opens the server's address; a busy port fails here, before
 // anything says it is serving.
-func (s *Server) Listen() (net.Listener, error) {
-	ln, err := net.Listen("tcp", s.cfg.Listen)
-	if err != nil {
-		return nil, fmt.Errorf("cannot listen on %s: %w", s.cfg.Listen, errors.Unwrap(err))
-	}
-	return ln, nil
-}
+func (s *Server) Listen() (net.Listener, error) { return classroom.ListenOn(s.cfg.Listen) }
 
 // Serve answers requests on ln until Shutdown.
 func (s *Server) Serve(ln net.Listener) error {

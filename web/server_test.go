@@ -13,6 +13,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"jakstat/classroom"
+	"jakstat/internal/fixture"
 )
 
 // TestNewRefuses: the web door will not start where it would grant more
@@ -44,7 +45,7 @@ func TestNewRefuses(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			tc.cfg.Lesson = lesson(t)
+			tc.cfg.Lesson = fixture.Shipped(t)
 			room, gate, err := classroom.Open(tc.cfg)
 			if err != nil {
 				t.Fatal(err)

@@ -99,13 +99,7 @@ func (st *sshTerm) screen() string {
 // waitScreen waits for the screen to show want.
 func (st *sshTerm) waitScreen(t testing.TB, want string) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for !strings.Contains(st.screen(), want) {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for the SSH screen to show %q; it shows:\n%s", want, st.screen())
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	waitShows(t, "the SSH screen", st.screen, want)
 }
 
 // sshOutput signs in as user with password, asks for a lesson in a
