@@ -200,115 +200,143 @@ func (b *browserTab) shot(name string) {
 func TestBrowser(t *testing.T) {
 	browser := startBrowser(t)
 	desktop := view{w: 1280, h: 800, theme: "dark"}
-	t.Run("follows the presenter", func(t *testing.T) {
-		r := newRig(t, classroom.Config{PresenterPass: "teach"}, rigOptions{ssh: true})
-		l := r.room.Lesson()
-		total := len(l.Steps)
-		teacher := sshJoin(t, r.ssh, "presenter", "teach", 120, 40)
-		b := openPage(t, browser, r, "/", desktop)
-		b.waitText(fmt.Sprintf("1/%d", total))
-		b.waitText("following the teacher (step 1)")
-		roomStatus(t, teacher, 1, 1)
-		b.shot("desktop-first-step")
+	for _, tc := range []struct {
+		name string
+		run  func(*testing.T, context.Context, view)
+	}{
+		{"follows the presenter", browserFollows},
+		{"answers a live check", browserLiveCheck},
+		{"re-lays the lesson on a resize", browserResize},
+		{"a phone", browserPhone},
+		{"the presenter signs in", browserPresenter},
+	} {
+		t.Run(tc.name, func(t *testing.T) { tc.run(t, browser, desktop) })
+	}
+}
 
-		b.do(chromedp.KeyEvent(kb.ArrowRight))
-		b.waitText(fmt.Sprintf("2/%d", total))
-		b.waitText("exploring · teacher at step 1")
-		b.waitFor("the live region to announce step 2",
-			fmt.Sprintf(`document.getElementById("announce").textContent === %q`, fmt.Sprintf("Step 2 of %d: %s", total, l.Steps[1].Title)))
-		roomStatus(t, teacher, 0, 1)
-		b.shot("desktop-broke-away")
+// browserFollows: the page shows the first step, the right arrow breaks
+// away (the live region says where to), F follows again, and a move of
+// the presenter over SSH reaches the page.
+func browserFollows(t *testing.T, browser context.Context, desktop view) {
+	r := newRig(t, classroom.Config{PresenterPass: "teach"}, rigOptions{ssh: true})
+	l := r.room.Lesson()
+	total := len(l.Steps)
+	teacher := sshJoin(t, r.ssh, "presenter", "teach", 120, 40)
+	b := openPage(t, browser, r, "/", desktop)
+	b.waitText(fmt.Sprintf("1/%d", total))
+	b.waitText("following the teacher (step 1)")
+	roomStatus(t, teacher, 1, 1)
+	b.shot("desktop-first-step")
 
-		b.do(chromedp.KeyEvent("F"))
-		b.waitText("following the teacher (step 1)")
-		teacher.keys("5G")
-		b.waitText(fmt.Sprintf("5/%d", total))
-		b.waitText("following the teacher (step 5)")
-		b.shot("desktop-following")
-		b.check()
-	})
-	t.Run("answers a live check", func(t *testing.T) {
-		r := newRig(t, classroom.Config{PresenterPass: "teach"}, rigOptions{ssh: true})
-		end, qs := fixture.FirstCheck(t, r.room.Lesson())
-		teacher := sshJoin(t, r.ssh, "presenter", "teach", 120, 40)
-		b := openPage(t, browser, r, "/", desktop)
-		b.waitText("following the teacher (step 1)")
-		teacher.keys(fmt.Sprintf("%dG", end))
-		b.waitText(fmt.Sprintf("following the teacher (step %d)", end))
-		teacher.keys("l")
-		b.waitText("The teacher asks")
-		teacher.waitScreen(t, "Answered 0 of 1")
-		b.shot("desktop-live-check")
-		if qs[0].Kind == "order" {
-			for i := range qs[0].Choices {
-				b.do(chromedp.KeyEvent(fmt.Sprint(i + 1)))
-			}
-			b.do(chromedp.KeyEvent(kb.Enter))
-		} else {
-			b.do(chromedp.KeyEvent("1"))
+	b.do(chromedp.KeyEvent(kb.ArrowRight))
+	b.waitText(fmt.Sprintf("2/%d", total))
+	b.waitText("exploring · teacher at step 1")
+	b.waitFor("the live region to announce step 2",
+		fmt.Sprintf(`document.getElementById("announce").textContent === %q`, fmt.Sprintf("Step 2 of %d: %s", total, l.Steps[1].Title)))
+	roomStatus(t, teacher, 0, 1)
+	b.shot("desktop-broke-away")
+
+	b.do(chromedp.KeyEvent("F"))
+	b.waitText("following the teacher (step 1)")
+	teacher.keys("5G")
+	b.waitText(fmt.Sprintf("5/%d", total))
+	b.waitText("following the teacher (step 5)")
+	b.shot("desktop-following")
+	b.check()
+}
+
+// browserLiveCheck: a live check asked over SSH is answered on the page
+// and counted in the presenter's tally.
+func browserLiveCheck(t *testing.T, browser context.Context, desktop view) {
+	r := newRig(t, classroom.Config{PresenterPass: "teach"}, rigOptions{ssh: true})
+	end, qs := fixture.FirstCheck(t, r.room.Lesson())
+	teacher := sshJoin(t, r.ssh, "presenter", "teach", 120, 40)
+	b := openPage(t, browser, r, "/", desktop)
+	b.waitText("following the teacher (step 1)")
+	teacher.keys(fmt.Sprintf("%dG", end))
+	b.waitText(fmt.Sprintf("following the teacher (step %d)", end))
+	teacher.keys("l")
+	b.waitText("The teacher asks")
+	teacher.waitScreen(t, "Answered 0 of 1")
+	b.shot("desktop-live-check")
+	if qs[0].Kind == "order" {
+		for i := range qs[0].Choices {
+			b.do(chromedp.KeyEvent(fmt.Sprint(i + 1)))
 		}
-		teacher.waitScreen(t, "Answered 1 of 1")
-		b.waitText("Your answer is in")
-		b.shot("desktop-answered")
-		b.check()
-	})
-	t.Run("re-lays the lesson on a resize", func(t *testing.T) {
-		r := newRig(t, classroom.Config{}, rigOptions{})
-		b := openPage(t, browser, r, "/", desktop)
-		b.waitText("1/")
-		wide := eval[int](b, `document.querySelectorAll("#screen .row").length`)
-		b.shot("desktop-wide")
-		b.do(chromedp.EmulateViewport(700, 500))
-		b.waitFor("fewer rows", fmt.Sprintf(`document.querySelectorAll("#screen .row").length < %d`, wide))
-		b.waitText("1/")
-		cols := eval[int](b, `Math.floor((innerWidth - 8) / (document.getElementById("probe").getBoundingClientRect().width / 10))`)
-		b.waitFor("every row within the window", fmt.Sprintf(
-			`[...document.querySelectorAll("#screen .row")].every(r => [...r.textContent].length <= %d) &&
-			 document.getElementById("screen").getBoundingClientRect().right <= innerWidth`, cols))
-		b.shot("desktop-narrow")
-		b.check()
-	})
-	t.Run("a phone", func(t *testing.T) {
-		r := newRig(t, classroom.Config{}, rigOptions{})
-		total := len(r.room.Lesson().Steps)
-		b := openPage(t, browser, r, "/", view{w: 390, h: 844, phone: true, theme: "light"})
-		b.waitText(fmt.Sprintf("1/%d", total))
-		b.waitFor("the touch buttons", `!document.getElementById("touch").hidden`)
-		if size := eval[float64](b, `parseFloat(getComputedStyle(document.getElementById("screen")).fontSize)`); size < 12 {
-			t.Errorf("the lesson's text is %v px on a phone", size)
-		}
-		b.shot("phone-first-step")
-		b.do(chromedp.Click(chromedp.CSS(`#touch [data-key="right"]`)))
-		b.waitText(fmt.Sprintf("2/%d", total))
-		b.do(chromedp.Click(chromedp.CSS(`#touch [data-key="right"]`)))
-		b.waitText(fmt.Sprintf("3/%d", total))
-		b.do(chromedp.Click(chromedp.CSS(`#touch [data-key="left"]`)))
-		b.waitText(fmt.Sprintf("2/%d", total))
-		b.waitFor("the page within the window", `document.documentElement.scrollWidth <= innerWidth &&
-			document.getElementById("screen").getBoundingClientRect().bottom <= document.getElementById("touch").getBoundingClientRect().top`)
-		b.shot("phone-second-step")
-		b.check()
-	})
-	t.Run("the presenter signs in", func(t *testing.T) {
-		r := newRig(t, classroom.Config{Password: "room", PresenterPass: "teach"}, rigOptions{})
-		b := openPage(t, browser, r, "/presenter", desktop)
-		b.waitFor("the sign-in form", `!document.getElementById("signin").hidden`)
-		b.do(chromedp.SendKeys(chromedp.ID("password"), "wrong"), chromedp.KeyEvent(kb.Enter))
-		b.waitFor("a wrong password refused", `document.getElementById("signin-error").textContent.includes("not right")`)
-		b.shot("desktop-presenter-sign-in")
-		b.do(chromedp.SendKeys(chromedp.ID("password"), "teach"), chromedp.KeyEvent(kb.Enter))
-		b.waitText("1/")
-		eventually(t, "the presenter in the room", func() bool { return r.room.Status().Teacher })
-		b.shot("desktop-presenter")
-		b.check()
+		b.do(chromedp.KeyEvent(kb.Enter))
+	} else {
+		b.do(chromedp.KeyEvent("1"))
+	}
+	teacher.waitScreen(t, "Answered 1 of 1")
+	b.waitText("Your answer is in")
+	b.shot("desktop-answered")
+	b.check()
+}
 
-		notes := openPage(t, browser, r, "/notes", view{w: 900, h: 600, theme: "light"})
-		notes.waitFor("the sign-in form", `!document.getElementById("signin").hidden`)
-		notes.do(chromedp.SendKeys(chromedp.ID("password"), "teach"), chromedp.KeyEvent(kb.Enter))
-		notes.waitText("Next: ")
-		b.do(chromedp.KeyEvent(kb.ArrowRight))
-		notes.waitText("Next: " + r.room.Lesson().Steps[2].Title)
-		notes.shot("desktop-notes")
-		notes.check()
-	})
+// browserResize: a smaller window re-lays the lesson in fewer rows and
+// columns, every row within the window.
+func browserResize(t *testing.T, browser context.Context, desktop view) {
+	r := newRig(t, classroom.Config{}, rigOptions{})
+	b := openPage(t, browser, r, "/", desktop)
+	b.waitText("1/")
+	wide := eval[int](b, `document.querySelectorAll("#screen .row").length`)
+	b.shot("desktop-wide")
+	b.do(chromedp.EmulateViewport(700, 500))
+	b.waitFor("fewer rows", fmt.Sprintf(`document.querySelectorAll("#screen .row").length < %d`, wide))
+	b.waitText("1/")
+	cols := eval[int](b, `Math.floor((innerWidth - 8) / (document.getElementById("probe").getBoundingClientRect().width / 10))`)
+	b.waitFor("every row within the window", fmt.Sprintf(
+		`[...document.querySelectorAll("#screen .row")].every(r => [...r.textContent].length <= %d) &&
+		 document.getElementById("screen").getBoundingClientRect().right <= innerWidth`, cols))
+	b.shot("desktop-narrow")
+	b.check()
+}
+
+// browserPhone: on a phone the text stays readable and the touch
+// buttons move the lesson.
+func browserPhone(t *testing.T, browser context.Context, desktop view) {
+	r := newRig(t, classroom.Config{}, rigOptions{})
+	total := len(r.room.Lesson().Steps)
+	b := openPage(t, browser, r, "/", view{w: 390, h: 844, phone: true, theme: "light"})
+	b.waitText(fmt.Sprintf("1/%d", total))
+	b.waitFor("the touch buttons", `!document.getElementById("touch").hidden`)
+	if size := eval[float64](b, `parseFloat(getComputedStyle(document.getElementById("screen")).fontSize)`); size < 12 {
+		t.Errorf("the lesson's text is %v px on a phone", size)
+	}
+	b.shot("phone-first-step")
+	b.do(chromedp.Click(chromedp.CSS(`#touch [data-key="right"]`)))
+	b.waitText(fmt.Sprintf("2/%d", total))
+	b.do(chromedp.Click(chromedp.CSS(`#touch [data-key="right"]`)))
+	b.waitText(fmt.Sprintf("3/%d", total))
+	b.do(chromedp.Click(chromedp.CSS(`#touch [data-key="left"]`)))
+	b.waitText(fmt.Sprintf("2/%d", total))
+	b.waitFor("the page within the window", `document.documentElement.scrollWidth <= innerWidth &&
+		document.getElementById("screen").getBoundingClientRect().bottom <= document.getElementById("touch").getBoundingClientRect().top`)
+	b.shot("phone-second-step")
+	b.check()
+}
+
+// browserPresenter: /presenter and /notes ask for the presenter's
+// password on the page and sign in with it, not with a wrong one.
+func browserPresenter(t *testing.T, browser context.Context, desktop view) {
+	r := newRig(t, classroom.Config{Password: "room", PresenterPass: "teach"}, rigOptions{})
+	b := openPage(t, browser, r, "/presenter", desktop)
+	b.waitFor("the sign-in form", `!document.getElementById("signin").hidden`)
+	b.do(chromedp.SendKeys(chromedp.ID("password"), "wrong"), chromedp.KeyEvent(kb.Enter))
+	b.waitFor("a wrong password refused", `document.getElementById("signin-error").textContent.includes("not right")`)
+	b.shot("desktop-presenter-sign-in")
+	b.do(chromedp.SendKeys(chromedp.ID("password"), "teach"), chromedp.KeyEvent(kb.Enter))
+	b.waitText("1/")
+	eventually(t, "the presenter in the room", func() bool { return r.room.Status().Teacher })
+	b.shot("desktop-presenter")
+	b.check()
+
+	notes := openPage(t, browser, r, "/notes", view{w: 900, h: 600, theme: "light"})
+	notes.waitFor("the sign-in form", `!document.getElementById("signin").hidden`)
+	notes.do(chromedp.SendKeys(chromedp.ID("password"), "teach"), chromedp.KeyEvent(kb.Enter))
+	notes.waitText("Next: ")
+	b.do(chromedp.KeyEvent(kb.ArrowRight))
+	notes.waitText("Next: " + r.room.Lesson().Steps[2].Title)
+	notes.shot("desktop-notes")
+	notes.check()
 }

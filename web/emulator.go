@@ -1,7 +1,9 @@
 package web
 
 import (
+	"io"
 	"reflect"
+	"sync"
 	"unsafe"
 
 	"github.com/charmbracelet/x/ansi"
@@ -35,4 +37,54 @@ func newEmulator(w, h int) *vt.Emulator {
 		}
 	}
 	return e
+}
+
+// maxInput is how much input may wait for the program: a program that
+// stops reading loses keys beyond it, never the server's memory.
+const maxInput = 64 << 10
+
+// inbox is a program's input: what the emulator writes, waiting to be
+// read, up to maxInput bytes.
+type inbox struct {
+	mu     sync.Mutex
+	ready  *sync.Cond
+	buf    []byte
+	closed bool
+}
+
+func newInbox() *inbox {
+	in := &inbox{}
+	in.ready = sync.NewCond(&in.mu)
+	return in
+}
+
+func (in *inbox) write(p []byte) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if in.closed {
+		return
+	}
+	in.buf = append(in.buf, p[:min(len(p), maxInput-len(in.buf))]...)
+	in.ready.Signal()
+}
+
+func (in *inbox) Read(p []byte) (int, error) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	for len(in.buf) == 0 && !in.closed {
+		in.ready.Wait()
+	}
+	if len(in.buf) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, in.buf)
+	in.buf = in.buf[:copy(in.buf, in.buf[n:])]
+	return n, nil
+}
+
+func (in *inbox) close() {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	in.closed = true
+	in.ready.Broadcast()
 }

@@ -34,10 +34,6 @@ const (
 	attrWide // one character two columns wide
 )
 
-// maxInput is how much input may wait for the program: a program that
-// stops reading loses keys beyond it, never the server's memory.
-const maxInput = 64 << 10
-
 type screen struct {
 	mu      sync.Mutex
 	emu     *vt.Emulator
@@ -355,50 +351,4 @@ func (s *screen) colour(c color.Color) string {
 func byteHex(v uint32) string {
 	const digits = "0123456789abcdef"
 	return string([]byte{digits[v>>4&15], digits[v&15]})
-}
-
-// inbox is a program's input: what the emulator writes, waiting to be
-// read, up to maxInput bytes.
-type inbox struct {
-	mu     sync.Mutex
-	ready  *sync.Cond
-	buf    []byte
-	closed bool
-}
-
-func newInbox() *inbox {
-	in := &inbox{}
-	in.ready = sync.NewCond(&in.mu)
-	return in
-}
-
-func (in *inbox) write(p []byte) {
-	in.mu.Lock()
-	defer in.mu.Unlock()
-	if in.closed {
-		return
-	}
-	in.buf = append(in.buf, p[:min(len(p), maxInput-len(in.buf))]...)
-	in.ready.Signal()
-}
-
-func (in *inbox) Read(p []byte) (int, error) {
-	in.mu.Lock()
-	defer in.mu.Unlock()
-	for len(in.buf) == 0 && !in.closed {
-		in.ready.Wait()
-	}
-	if len(in.buf) == 0 {
-		return 0, io.EOF
-	}
-	n := copy(p, in.buf)
-	in.buf = in.buf[:copy(in.buf, in.buf[n:])]
-	return n, nil
-}
-
-func (in *inbox) close() {
-	in.mu.Lock()
-	defer in.mu.Unlock()
-	in.closed = true
-	in.ready.Broadcast()
 }

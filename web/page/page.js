@@ -33,15 +33,18 @@
     if (ws && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(msg));
   }
 
-  // Keys: at most 30 a second (a held key repeats about that fast).
-  function sendKey(k) {
+  // Keys and turns of the wheel: at most 30 a second (a held key repeats
+  // about that fast), well within what the server allows; more are dropped.
+  function sendInput(msg) {
     const now = performance.now();
     tokens = Math.min(30, tokens + (now - lastKey) * 0.03);
     lastKey = now;
     if (!joined || tokens < 1) return;
     tokens--;
-    send({ t: "key", k });
+    send(msg);
   }
+  const sendKey = (k) => sendInput({ t: "key", k });
+  const sendWheel = (up) => sendInput({ t: "wheel", up });
 
   function connect() {
     clearTimeout(retryTimer);
@@ -238,7 +241,7 @@
     e.preventDefault();
     wheelSum += e.deltaMode === 0 ? e.deltaY : e.deltaY * 40;
     while (Math.abs(wheelSum) >= 40) {
-      if (joined) send({ t: "wheel", up: wheelSum < 0 });
+      sendWheel(wheelSum < 0);
       wheelSum -= Math.sign(wheelSum) * 40;
     }
   }, { passive: false });
@@ -248,7 +251,7 @@
     const dx = e.changedTouches[0].clientX - touchAt[0], dy = e.changedTouches[0].clientY - touchAt[1];
     touchAt = null;
     if (Math.abs(dx) > 60 && Math.abs(dx) > 2 * Math.abs(dy)) sendKey(dx < 0 ? "right" : "left");
-    else for (let i = 0; i < Math.min(10, Math.round(Math.abs(dy) / cellH / 2)); i++) send({ t: "wheel", up: dy > 0 });
+    else for (let i = 0; i < Math.min(10, Math.round(Math.abs(dy) / cellH / 2)); i++) sendWheel(dy > 0);
   });
   grid.addEventListener("click", () => grid.focus());
 
