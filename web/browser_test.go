@@ -208,6 +208,7 @@ func TestBrowser(t *testing.T) {
 		{"answers a live check", browserLiveCheck},
 		{"re-lays the lesson on a resize", browserResize},
 		{"a phone", browserPhone},
+		{"a fast wheel", browserWheel},
 		{"the presenter signs in", browserPresenter},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, browser, desktop) })
@@ -339,4 +340,28 @@ func browserPresenter(t *testing.T, browser context.Context, desktop view) {
 	notes.waitText("Next: " + r.room.Lesson().Steps[2].Title)
 	notes.shot("desktop-notes")
 	notes.check()
+}
+
+// browserWheel: a trackpad flung hard sends the page hundreds of wheel
+// events; it scrolls the lesson and keeps within the server's rate limit,
+// so the lesson goes on.
+func browserWheel(t *testing.T, browser context.Context, desktop view) {
+	r := newRig(t, classroom.Config{}, rigOptions{})
+	total := len(r.room.Lesson().Steps)
+	b := openPage(t, browser, r, "/", view{w: 900, h: 500, theme: "dark"})
+	b.waitText(fmt.Sprintf("1/%d", total))
+	b.waitText("scroll down") // the text is longer than the window
+	top := b.screen()
+	eval[bool](b, `(() => { const g = document.getElementById("screen");
+		for (let i = 0; i < 400; i++) g.dispatchEvent(new WheelEvent("wheel", {deltaY: 120, bubbles: true, cancelable: true}));
+		return true; })()`)
+	b.waitFor("the lesson scrolled", fmt.Sprintf(`document.getElementById("screen").innerText !== %q`, top))
+	for !strings.Contains(b.screen(), fmt.Sprintf("2/%d", total)) {
+		if !eval[bool](b, `document.getElementById("ended").hidden`) {
+			t.Fatalf("the lesson ended: %s", eval[string](b, `document.getElementById("ended-why").textContent`))
+		}
+		b.do(chromedp.KeyEvent(kb.ArrowRight)) // dropped while the page's own limit refills
+		time.Sleep(50 * time.Millisecond)
+	}
+	b.check()
 }
