@@ -209,6 +209,7 @@ func TestBrowser(t *testing.T) {
 		{"re-lays the lesson on a resize", browserResize},
 		{"a phone", browserPhone},
 		{"a fast wheel", browserWheel},
+		{"joins again after a dropped connection", browserReconnect},
 		{"the presenter signs in", browserPresenter},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, browser, desktop) })
@@ -363,5 +364,28 @@ func browserWheel(t *testing.T, browser context.Context, desktop view) {
 		b.do(chromedp.KeyEvent(kb.ArrowRight)) // dropped while the page's own limit refills
 		time.Sleep(50 * time.Millisecond)
 	}
+	b.check()
+}
+
+// browserReconnect: when a tab's connection drops without a word (the
+// wifi, a laptop lid), the page joins the same room again by itself and
+// follows the presenter from where they are now.
+func browserReconnect(t *testing.T, browser context.Context, desktop view) {
+	r := newRig(t, classroom.Config{PresenterPass: "teach"}, rigOptions{ssh: true})
+	total := len(r.room.Lesson().Steps)
+	teacher := sshJoin(t, r.ssh, "presenter", "teach", 120, 40)
+	b := openPage(t, browser, r, "/", desktop)
+	b.waitText("following the teacher (step 1)")
+	r.web.mu.Lock()
+	for ss := range r.web.sessions {
+		ss.conn.CloseNow() // the connection cut, no last word
+	}
+	r.web.mu.Unlock()
+	b.waitFor("the page to say it lost the connection", `document.getElementById("status").textContent.startsWith("The connection was lost")`)
+	b.shot("desktop-reconnecting")
+	teacher.keys("4G")
+	b.waitText(fmt.Sprintf("4/%d", total))
+	b.waitText("following the teacher (step 4)")
+	roomStatus(t, teacher, 1, 1)
 	b.check()
 }
