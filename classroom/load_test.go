@@ -135,8 +135,24 @@ func TestLoad(t *testing.T) {
 	t.Logf("server CPU over the moves: %v in %v of wall time", (moved.CPU - cpu0).Round(10*time.Millisecond), time.Since(wall0).Round(10*time.Millisecond))
 	t.Logf("during the moves: %s", moved)
 
-	// A live check: everyone is asked, answers one after another, and the
-	// teacher's screen counts each answer.
+	loadCheck(t, teacher, followers, total)
+
+	for _, f := range append(followers, teacher) {
+		f.close()
+	}
+	eventually(t, "every session gone", func() bool { return srv.Stats(t).Sessions == 0 })
+	var after loadtest.Stats
+	eventually(t, "the goroutines back", func() bool { after = srv.Stats(t); return after.Goroutines <= before.Goroutines+2 })
+	t.Logf("after: %s", after)
+	if after.Files > before.Files+2 {
+		t.Errorf("open files went from %d to %d", before.Files, after.Files)
+	}
+	srv.Stop(t)
+}
+
+// loadCheck runs a live check: everyone is asked, answers one after
+// another, and the teacher's screen counts each answer; then the reveal.
+func loadCheck(t *testing.T, teacher *term, followers []*term, total int) {
 	end, qs := sectionEnd(t)
 	var asked []<-chan time.Time
 	teacher.keys(fmt.Sprintf("%dG", end))
@@ -157,7 +173,7 @@ func TestLoad(t *testing.T) {
 	}
 	var tally []time.Duration
 	for i, f := range followers {
-		got := watch(teacher, fmt.Sprintf("Answered %d of %d", i+1, n))
+		got := watch(teacher, fmt.Sprintf("Answered %d of %d", i+1, len(followers)))
 		start := time.Now()
 		f.keys(answer)
 		tally = append(tally, loadtest.Latencies(t, "the tally", start, []<-chan time.Time{got})...)
@@ -171,18 +187,6 @@ func TestLoad(t *testing.T) {
 	start = time.Now()
 	teacher.keys("a")
 	t.Logf("reveal, presenter key to follower screen: %s", loadtest.Spread(loadtest.Latencies(t, "the reveal", start, shown)))
-
-	for _, f := range append(followers, teacher) {
-		f.close()
-	}
-	eventually(t, "every session gone", func() bool { return srv.Stats(t).Sessions == 0 })
-	var after loadtest.Stats
-	eventually(t, "the goroutines back", func() bool { after = srv.Stats(t); return after.Goroutines <= before.Goroutines+2 })
-	t.Logf("after: %s", after)
-	if after.Files > before.Files+2 {
-		t.Errorf("open files went from %d to %d", before.Files, after.Files)
-	}
-	srv.Stop(t)
 }
 
 // stepKind says what a step shows beside its text.
