@@ -140,14 +140,7 @@ func TestLoad(t *testing.T) {
 	for _, f := range append(followers, teacher) {
 		f.close()
 	}
-	eventually(t, "every session gone", func() bool { return srv.Stats(t).Sessions == 0 })
-	var after loadtest.Stats
-	eventually(t, "the goroutines back", func() bool { after = srv.Stats(t); return after.Goroutines <= before.Goroutines+2 })
-	t.Logf("after: %s", after)
-	if after.Files > before.Files+2 {
-		t.Errorf("open files went from %d to %d", before.Files, after.Files)
-	}
-	srv.Stop(t)
+	srv.Finish(t, before)
 }
 
 // loadCheck runs a live check: everyone is asked, answers one after

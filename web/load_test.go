@@ -152,14 +152,7 @@ func TestLoad(t *testing.T) {
 		st.client.Close()
 	}
 	teacher.client.Close()
-	eventually(t, "every session gone", func() bool { return srv.Stats(t).Sessions == 0 })
-	var after loadtest.Stats
-	eventually(t, "the goroutines back", func() bool { after = srv.Stats(t); return after.Goroutines <= before.Goroutines+2 })
-	t.Logf("after: %s", after)
-	if after.Files > before.Files+2 {
-		t.Errorf("open files went from %d to %d", before.Files, after.Files)
-	}
-	srv.Stop(t)
+	srv.Finish(t, before)
 }
 
 // moves has the presenter go to each of the plan's steps, a pause apart,

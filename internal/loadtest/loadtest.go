@@ -173,8 +173,29 @@ func (s Stats) String() string {
 	return fmt.Sprintf("%d goroutines, %d open files, RSS %.1f MiB, heap in use %.1f MiB, %d lessons running", s.Goroutines, s.Files, s.RSSMiB, s.HeapMiB, s.Sessions)
 }
 
-// Stop asks the server to shut down and waits for it to end.
-func (p *Proc) Stop(t testing.TB) {
+// Finish is the end of a load test whose clients have all gone: it waits
+// for the server's sessions to end and its goroutines to come back to
+// about where they were before, fails the test if open files did not,
+// logs what the server uses, and stops it.
+func (p *Proc) Finish(t testing.TB, before Stats) {
+	t.Helper()
+	var after Stats
+	deadline := time.Now().Add(30 * time.Second)
+	for after = p.Stats(t); after.Sessions > 0 || after.Goroutines > before.Goroutines+2; after = p.Stats(t) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the server did not settle: %s (before: %s)", after, before)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Logf("after: %s", after)
+	if after.Files > before.Files+2 {
+		t.Errorf("open files went from %d to %d", before.Files, after.Files)
+	}
+	p.stop(t)
+}
+
+// stop asks the server to shut down and waits for it to end.
+func (p *Proc) stop(t testing.TB) {
 	t.Helper()
 	fmt.Fprintln(p.in, "shutdown")
 	done := make(chan error, 1)
