@@ -69,8 +69,7 @@ func TestTablesMatchDocs(t *testing.T) {
 	}
 	lesson, _ := parseArgs(nil, noEnv)
 	checkDefaults(t, lessonFlags(), &lesson)
-	sc, _, _ := parseServe(nil, noEnv)
-	scfg := serveConfig{Config: sc}
+	scfg, _ := parseServe(nil, noEnv)
 	checkDefaults(t, serveFlags(), &scfg)
 	checkDefaults(t, validateFlags(), &validateConfig{format: "text"})
 }

@@ -62,11 +62,13 @@ func lessonFlags() []cli.Spec[config] {
 // serveFlags are the flags of jakstat serve.
 func serveFlags() []cli.Spec[serveConfig] {
 	return []cli.Spec[serveConfig]{
-		cli.String(cli.Flag{Name: "listen", Arg: "ADDR", Help: "address to listen on (default 127.0.0.1:2222); any other address needs a password or keys"},
+		cli.String(cli.Flag{Name: "listen", Arg: "ADDR", Help: "address to serve SSH on (default 127.0.0.1:2222), or none to serve browsers alone (with --http); any address but loopback needs a password or keys"},
 			func(c *serveConfig) *string { return &c.Listen }),
+		cli.String(cli.Flag{Name: "http", Arg: "ADDR", Help: "also serve the lesson to browsers at this address (like 127.0.0.1:8080); any address but loopback needs --password"},
+			func(c *serveConfig) *string { return &c.http }),
 		cli.String(cli.Flag{Name: "host-key", Arg: "PATH", Files: cli.AnyFile, Help: "the server's private key, which must exist and be readable only by you (default: one made for you in the state folder)"},
 			func(c *serveConfig) *string { return &c.HostKey }),
-		cli.Int(cli.Flag{Name: "max-sessions", Arg: "N", Help: "at most this many students at once (default 100); the presenter always has a seat"},
+		cli.Int(cli.Flag{Name: "max-sessions", Arg: "N", Help: "at most this many students at once, over SSH and the web together (default 100); the presenter always has a seat"},
 			func(c *serveConfig) *int { return &c.MaxSessions }),
 		cli.Duration(cli.Flag{Name: "idle-timeout", Arg: "D", Help: "close a session after this long without a key press (default 30m)"},
 			func(c *serveConfig) *time.Duration { return &c.IdleTimeout }),
@@ -102,6 +104,7 @@ type validateConfig struct {
 // serveConfig is what jakstat serve's command line asked for.
 type serveConfig struct {
 	classroom.Config
+	http      string
 	lessonDir string
 	results   string
 }
@@ -114,7 +117,7 @@ func program() cli.Program {
 		Summary: "an interactive terminal lesson on JAK inhibitors for eczema",
 		Commands: []cli.Command{
 			{About: lessonAbout, Flags: cli.Flags(lessonFlags())},
-			{Name: "serve", Summary: "a classroom over SSH (jakstat serve --help)", About: serveAbout, Flags: cli.Flags(serveFlags())},
+			{Name: "serve", Summary: "a classroom over SSH and on the web (jakstat serve --help)", About: serveAbout, Flags: cli.Flags(serveFlags())},
 			{Name: "new", Args: "DIR", ArgFolder: true, Summary: "write a starter lesson to a new folder", About: newAbout},
 			{Name: "validate", Args: "DIR", ArgFolder: true, Summary: "check a lesson folder and list every problem", About: validateAbout, Flags: cli.Flags(validateFlags())},
 			{Name: "version", Summary: "the version, commit and build date"},
@@ -153,11 +156,14 @@ On a terminal it runs the lesson step by step (? shows every key). Piped, or wit
 or ACCESSIBLE=1) it is a plain conversation for screen readers and braille displays:
 each step written once, answered a line at a time (h lists the commands).`
 
-const serveAbout = `Serves the lesson over SSH: everyone who connects (ssh -p 2222 host) gets a
-lesson of their own that follows the presenter until they break away, and
-answers the presenter's live checks. The user name chooses the role:
-presenter@host (or teacher@host) and notes@host, the presenter's console,
-need the presenter's password or key; any other name is a student.`
+const serveAbout = `Serves the lesson over SSH, and with --http to browsers: everyone who connects
+(ssh -p 2222 host, or the page's address) gets a lesson of their own that
+follows the presenter until they break away, and answers the presenter's live
+checks. Over SSH the user name chooses the role: presenter@host (or
+teacher@host) and notes@host, the presenter's console, need the presenter's
+password or key; any other name is a student. On the web, the page's
+address does: /presenter and /notes ask for the presenter's password, / is a
+student.`
 
 const newAbout = `Writes a starter lesson into DIR (made if it does not exist; refused if it
 holds anything): lesson.yaml, sources, three steps in two sections (one with a

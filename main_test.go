@@ -182,7 +182,9 @@ func TestImportRules(t *testing.T) {
 		"linear":            {"jakstat/model", "jakstat/state", "jakstat/link", "jakstat/classroom", "charm.land/"},
 		"internal/fixture":  {"jakstat/views", "jakstat/model", "charm.land/"},
 		"link":              {"jakstat/", "charm.land/"},
-		"classroom":         {"jakstat/views", "jakstat/state", "jakstat/link"},
+		"classroom":         {"jakstat/views", "jakstat/state", "jakstat/link", "jakstat/web"},
+		"web":               {"jakstat/views", "jakstat/state", "jakstat/link", "charm.land/wish", "charm.land/ssh"},
+		"internal/loadtest": {"jakstat/", "charm.land/"},
 		"state":             {"jakstat/", "charm.land/"},
 		"cli":               {"jakstat/", "charm.land/"},
 		"watch":             {"jakstat/views", "jakstat/model", "jakstat/state", "jakstat/link", "jakstat/classroom", "charm.land/"},
@@ -292,13 +294,13 @@ func TestProgressThatCannotBeReadOrSaved(t *testing.T) {
 
 func TestServeFlags(t *testing.T) {
 	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
-	cfg, _, err := parseServe([]string{"--listen", "0.0.0.0:2200", "--max-sessions", "30", "--idle-timeout", "5m"},
+	cfg, err := parseServe([]string{"--listen", "0.0.0.0:2200", "--max-sessions", "30", "--idle-timeout", "5m", "--http", "0.0.0.0:8080"},
 		env(map[string]string{"JAKSTAT_PASSWORD": "room", "JAKSTAT_PRESENTER_PASSWORD": "teach", "XDG_STATE_HOME": "/tmp/st"}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if cfg.Listen != "0.0.0.0:2200" || cfg.MaxSessions != 30 || cfg.IdleTimeout.Minutes() != 5 || cfg.Password != "room" ||
-		cfg.PresenterPass != "teach" || cfg.HostKey != "/tmp/st/jakstat/host_ed25519" {
+		cfg.PresenterPass != "teach" || cfg.HostKey != "/tmp/st/jakstat/host_ed25519" || cfg.http != "0.0.0.0:8080" {
 		t.Errorf("parsed %+v", cfg)
 	}
 	var out, errOut bytes.Buffer
@@ -308,6 +310,13 @@ func TestServeFlags(t *testing.T) {
 	errOut.Reset()
 	if code := run([]string{"serve", "--listen", "0.0.0.0:0", "--host-key", filepath.Join(t.TempDir(), "k")}, noEnv, nil, &out, &errOut, false); code != 1 || !strings.Contains(errOut.String(), "without a room password") {
 		t.Errorf("an open room on the network: %d %q", code, errOut.String())
+	}
+	errOut.Reset()
+	if code := run([]string{"serve", "--listen", "none"}, noEnv, nil, &out, &errOut, false); code != 2 || !strings.Contains(errOut.String(), "give --http ADDR") {
+		t.Errorf("--listen none alone: %d %q", code, errOut.String())
+	}
+	if cfg, err := parseServe([]string{"--listen", "none", "--http", "127.0.0.1:8080"}, noEnv); err != nil || cfg.ssh() || cfg.HostKey != "" {
+		t.Errorf("--listen none --http: %+v %v (no SSH, so no host key)", cfg, err)
 	}
 	out.Reset()
 	if code := run([]string{"serve", "--help"}, noEnv, nil, &out, &errOut, false); code != 0 || !strings.Contains(out.String(), "--presenter-password") {

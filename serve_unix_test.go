@@ -65,6 +65,10 @@ func TestServeFailsBeforeServing(t *testing.T) {
 	aFile := filepath.Join(dir, "file")
 	os.WriteFile(aFile, nil, 0o600)
 	good := hostKey(t, 0o600)
+	goodKeys := filepath.Join(dir, "students")
+	pub, _, _ := ed25519.GenerateKey(rand.Reader)
+	sshPub, _ := gossh.NewPublicKey(pub)
+	os.WriteFile(goodKeys, gossh.MarshalAuthorizedKey(sshPub), 0o600)
 	tests := map[string]struct {
 		args []string
 		want string
@@ -74,6 +78,11 @@ func TestServeFailsBeforeServing(t *testing.T) {
 		"a loose host key":    {[]string{"--host-key", hostKey(t, 0o644)}, "can be read by other users (mode 0644)"},
 		"a bad keys file":     {[]string{"--host-key", good, "--presenter-keys", badKeys}, badKeys + ":2: not a public key"},
 		"an unwritable place": {[]string{"--host-key", good, "--results", filepath.Join(aFile, "out.csv")}, "--results " + filepath.Join(aFile, "out.csv") + " cannot be written"},
+		"a busy web port":     {[]string{"--host-key", good, "--listen", "127.0.0.1:0", "--http", busy.Addr().String()}, "cannot listen on " + busy.Addr().String() + ": bind: address already in use"},
+		"an open page on the network": {[]string{"--host-key", good, "--listen", "127.0.0.1:0", "--http", "0.0.0.0:0"},
+			"refusing to serve the web page on 0.0.0.0:0 to the network without a room password"},
+		"a web page for keys alone": {[]string{"--listen", "none", "--http", "0.0.0.0:0", "--authorized-keys", goodKeys},
+			"the web page signs students in with the room password"},
 	}
 	for name, tc := range tests {
 		var out, errOut bytes.Buffer
@@ -109,7 +118,7 @@ func TestServeUntilInterrupted(t *testing.T) {
 	var out, errOut lockedBuffer
 	done := make(chan int, 1)
 	go func() {
-		done <- run([]string{"serve", "--listen", "127.0.0.1:0", "--results", results}, env, nil, &out, &errOut, false)
+		done <- run([]string{"serve", "--listen", "127.0.0.1:0", "--http", "127.0.0.1:0", "--results", results}, env, nil, &out, &errOut, false)
 	}()
 	deadline := time.Now().Add(30 * time.Second)
 	for !strings.Contains(out.String(), "Presenter types") {
@@ -118,7 +127,8 @@ func TestServeUntilInterrupted(t *testing.T) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	for _, want := range []string{"Serving the lesson on 127.0.0.1:", "Students type:   ssh -p ", "Presenter types: ssh -p ", "presenter@127.0.0.1", "notes@127.0.0.1"} {
+	for _, want := range []string{"Serving the lesson on 127.0.0.1:", "Students type:   ssh -p ", "Presenter types: ssh -p ", "presenter@127.0.0.1", "notes@127.0.0.1",
+		"to browsers (Ctrl+C to stop)", "Students open:   http://127.0.0.1:", "Presenter opens: http://127.0.0.1:"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("the start lacks %q:\n%s", want, out.String())
 		}

@@ -30,9 +30,6 @@ const (
 	keyExt   = "gliderlabs/ssh.PublicKey"
 )
 
-// maxPasswordTries is how many wrong passwords one connection may send.
-const maxPasswordTries = 3
-
 // roleFor is the role a user name asks for.
 func roleFor(user string) Role {
 	switch strings.ToLower(user) {

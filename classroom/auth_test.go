@@ -101,7 +101,7 @@ func TestOfferedKeyIsNotTheTeachers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv.failures = newThrottle(time.Microsecond, time.Now)
+	srv.gate.failures = newThrottle(time.Microsecond, time.Now)
 	for _, user := range []string{"presenter", "mallory"} {
 		a, b := net.Pipe()
 		defer a.Close()
@@ -112,7 +112,7 @@ func TestOfferedKeyIsNotTheTeachers(t *testing.T) {
 			t.Fatalf("%s: the teacher's key is not accepted as a query: %v", user, err)
 		}
 		perms, err := cfg.PasswordCallback(meta, []byte("room"))
-		switch role, ok := srv.creds.provenRole(user, extensions(perms), nil); {
+		switch role, ok := srv.gate.creds.provenRole(user, extensions(perms), nil); {
 		case user == "presenter" && err == nil:
 			t.Error("the room password signed a presenter in after an offered key")
 		case user == "mallory" && (err != nil || !ok || role != Student):
@@ -122,13 +122,13 @@ func TestOfferedKeyIsNotTheTeachers(t *testing.T) {
 	// What a key proves is checked against the key the connection used.
 	other, _ := newKey(t)
 	byKey := proved(Presenter, teacherKey.PublicKey())
-	if _, ok := srv.creds.provenRole("presenter", byKey.Extensions, other.PublicKey()); ok {
+	if _, ok := srv.gate.creds.provenRole("presenter", byKey.Extensions, other.PublicKey()); ok {
 		t.Error("a proof for the teacher's key passed for another key")
 	}
-	if _, ok := srv.creds.provenRole("presenter", byKey.Extensions, teacherKey.PublicKey()); !ok {
+	if _, ok := srv.gate.creds.provenRole("presenter", byKey.Extensions, teacherKey.PublicKey()); !ok {
 		t.Error("the teacher's own key did not pass")
 	}
-	if _, ok := srv.creds.provenRole("presenter", proved(Student, nil).Extensions, nil); ok {
+	if _, ok := srv.gate.creds.provenRole("presenter", proved(Student, nil).Extensions, nil); ok {
 		t.Error("a student's proof passed for the presenter")
 	}
 }
@@ -171,7 +171,7 @@ func mustDial(t testing.TB, addr, user string, auth ...gossh.AuthMethod) *gossh.
 func TestRolesByUserName(t *testing.T) {
 	studentKey, studentLine := newKey(t)
 	srv, addr := start(t, Config{Password: "room", PresenterPass: "teach", AuthorizedKeys: keysFile(t, studentLine)})
-	srv.failures = newThrottle(time.Millisecond, time.Now)
+	srv.gate.failures = newThrottle(time.Millisecond, time.Now)
 	tests := []struct {
 		user string
 		auth gossh.AuthMethod
@@ -212,7 +212,7 @@ func TestRolesByUserName(t *testing.T) {
 // for the presenter's password, by name.
 func TestKeyboardInteractive(t *testing.T) {
 	srv, addr := start(t, Config{PresenterPass: "teach"})
-	srv.failures = newThrottle(time.Millisecond, time.Now)
+	srv.gate.failures = newThrottle(time.Millisecond, time.Now)
 	var asked []string
 	answer := func(pw string) gossh.AuthMethod {
 		return gossh.KeyboardInteractive(func(_, instruction string, questions []string, _ []bool) ([]string, error) {
@@ -260,7 +260,7 @@ func TestNoPresenterCredential(t *testing.T) {
 func TestWrongPasswordsAreBoundedDelayedAndLogged(t *testing.T) {
 	var log syncBuffer
 	srv, addr := start(t, Config{Password: "room", PresenterPass: "teach", Log: &log})
-	srv.failures = newThrottle(time.Millisecond, time.Now) // the schedule's shape, quickly
+	srv.gate.failures = newThrottle(time.Millisecond, time.Now) // the schedule's shape, quickly
 	tries := 0
 	guess := gossh.RetryableAuthMethod(gossh.PasswordCallback(func() (string, error) {
 		tries++

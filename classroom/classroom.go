@@ -41,6 +41,13 @@ type Config struct {
 	Store          Store         // keeps the room's place across restarts; nil keeps nothing
 	Lesson         *content.Lesson
 	Log            io.Writer // where connections are logged; nil for nowhere
+
+	// Room and Gate, when set, are a room and its gate shared with another
+	// front door (see Open); the password, keys, limits and lesson above
+	// are then theirs, and Shutdown leaves the room open for its owner to
+	// close. Unset, the server opens a room of its own.
+	Room *Room
+	Gate *Gate
 }
 
 // GCPercent is the garbage collector's target that jakstat serve runs with
@@ -56,14 +63,12 @@ type Server struct {
 	cfg      Config
 	ssh      *ssh.Server
 	room     *Room
-	creds    credentials
-	failures *throttle
-	waiting  atomic.Int64 // connections still signing in
+	ownsRoom bool // the room is this server's alone: Shutdown closes it
+	gate     *Gate
 	active   atomic.Int64 // sessions being handled
-	refused  refusals
 	closing  atomic.Bool
+	logf     func(string, ...any)
 
-	logMu    sync.Mutex
 	mu       sync.Mutex
 	programs map[*tea.Program]func() // each running lesson, and how to end it
 
@@ -76,34 +81,57 @@ type Server struct {
 // New checks the configuration and builds the server: every problem with
 // the host key or a keys file is found here, before anything is served.
 func New(cfg Config) (*Server, error) {
-	if cfg.Lesson == nil {
+	if cfg.Lesson == nil && cfg.Room == nil {
 		return nil, errors.New("no lesson to serve")
 	}
 	cfg = withDefaults(cfg)
-	s := &Server{cfg: cfg, programs: map[*tea.Program]func(){}, failures: newThrottle(500*time.Millisecond, time.Now)}
-	creds, err := loadCredentials(cfg)
-	if err != nil {
-		return nil, err
+	s := &Server{cfg: cfg, programs: map[*tea.Program]func(){}, logf: Logger(cfg.Log), room: cfg.Room, gate: cfg.Gate}
+	if s.room == nil || s.gate == nil {
+		room, gate, err := Open(cfg)
+		if err != nil {
+			return nil, err
+		}
+		s.room, s.gate, s.ownsRoom = room, gate, true
 	}
-	s.creds = creds
+	if s.gate.Open() && !IsLoopback(cfg.Listen) {
+		return nil, fmt.Errorf("refusing to serve %s to the network without a room password (--password or JAKSTAT_PASSWORD) or --authorized-keys", cfg.Listen)
+	}
 	signer, err := loadHostKey(cfg.HostKey, cfg.CreateHostKey)
 	if err != nil {
 		return nil, err
 	}
-	s.room = NewRoom(RoomConfig{Lesson: cfg.Lesson, MaxStudents: cfg.MaxSessions, Store: cfg.Store, Log: s.logf,
-		Results: resultsWriter(cfg.Results, cfg.Lesson)})
 	srv := &ssh.Server{
 		Addr:                 cfg.Listen,
 		Handler:              s.handle,
 		ServerConfigCallback: s.serverConfig,
 		ConnCallback:         s.accept,
-		HandshakeTimeout:     cfg.LoginGrace + 5*time.Second, // a backstop: the guard's timer closes first, and logs it
+		HandshakeTimeout:     s.gate.LoginGrace() + 5*time.Second, // a backstop: the guard's timer closes first, and logs it
 		ChannelHandlers:      map[string]ssh.ChannelHandler{"session": s.sessionChannel},
 		Version:              "jakstat",
 	}
 	srv.AddHostKey(signer)
 	s.ssh = srv
 	return s, nil
+}
+
+// Open makes the room and its gate that cfg describes (its lesson, limits,
+// place, results, passwords and keys files), for front doors that share
+// them: the SSH Server and the web page. Its caller closes the room once
+// every door has shut down.
+func Open(cfg Config) (*Room, *Gate, error) {
+	if cfg.Lesson == nil {
+		return nil, nil, errors.New("no lesson to serve")
+	}
+	cfg = withDefaults(cfg)
+	log := Logger(cfg.Log)
+	gate, err := NewGate(GateConfig{Password: cfg.Password, AuthorizedKeys: cfg.AuthorizedKeys, PresenterPass: cfg.PresenterPass,
+		PresenterKeys: cfg.PresenterKeys, MaxStartups: cfg.MaxStartups, LoginGrace: cfg.LoginGrace, Log: log})
+	if err != nil {
+		return nil, nil, err
+	}
+	room := NewRoom(RoomConfig{Lesson: cfg.Lesson, MaxStudents: cfg.MaxSessions, Store: cfg.Store, Log: log,
+		Results: resultsWriter(cfg.Results, cfg.Lesson)})
+	return room, gate, nil
 }
 
 func withDefaults(cfg Config) Config {
@@ -125,52 +153,19 @@ func withDefaults(cfg Config) Config {
 	return cfg
 }
 
-// loadCredentials reads the keys files and decides whether the room is
-// open: only on loopback, and only with no password or student keys.
-func loadCredentials(cfg Config) (credentials, error) {
-	c := credentials{room: newSecret(cfg.Password), presenter: newSecret(cfg.PresenterPass)}
-	var errs []error
-	if cfg.AuthorizedKeys != "" {
-		k, err := readKeys(cfg.AuthorizedKeys)
-		c.studentKeys, errs = k, append(errs, err)
-	}
-	if cfg.PresenterKeys != "" {
-		k, err := readKeys(cfg.PresenterKeys)
-		c.presenterKeys, errs = k, append(errs, err)
-	}
-	if err := errors.Join(errs...); err != nil {
-		return c, err
-	}
-	if !c.room.set && len(c.studentKeys) == 0 {
-		if !isLoopback(cfg.Listen) {
-			return c, fmt.Errorf("refusing to serve %s to the network without a room password (--password or JAKSTAT_PASSWORD) or --authorized-keys", cfg.Listen)
-		}
-		c.open = true
-	}
-	return c, nil
-}
-
-func isLoopback(addr string) bool {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return false
-	}
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
-}
-
 // Room is the classroom the server admits people to.
 func (s *Server) Room() *Room { return s.room }
 
 // Listen opens the server's address; a busy port fails here, before
 // anything says it is serving.
-func (s *Server) Listen() (net.Listener, error) {
-	ln, err := net.Listen("tcp", s.cfg.Listen)
+func (s *Server) Listen() (net.Listener, error) { return ListenOn(s.cfg.Listen) }
+
+// ListenOn opens addr (host:port) for a front door, or says in a line
+// that names it why it cannot.
+func ListenOn(addr string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return nil, fmt.Errorf("cannot listen on %s: %w", s.cfg.Listen, errors.Unwrap(err))
+		return nil, fmt.Errorf("cannot listen on %s: %w", addr, errors.Unwrap(err))
 	}
 	return ln, nil
 }
@@ -216,19 +211,11 @@ func (s *Server) Sessions() int {
 	return len(s.programs)
 }
 
-func (s *Server) logf(format string, args ...any) {
-	if s.cfg.Log == nil {
-		return
-	}
-	s.logMu.Lock()
-	defer s.logMu.Unlock()
-	fmt.Fprintf(s.cfg.Log, time.Now().Format("15:04:05 ")+format+"\n", args...)
-}
-
 // Shutdown ends every lesson (each says goodbye and gives its terminal
-// back), closes the room (writing its place and the checks' results) and
-// stops the server. Lessons that cannot end in time (their clients stopped
-// reading) are cut off when ctx is done.
+// back), closes the room if it is the server's own (writing its place and
+// the checks' results; a shared room is left to its owner) and stops the
+// server. Lessons that cannot end in time (their clients stopped reading)
+// are cut off when ctx is done.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.closing.Store(true)
 	s.mu.Lock()
@@ -245,6 +232,9 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	for s.active.Load() > 0 && ctx.Err() == nil {
 		<-tick.C
 	}
-	err := s.room.Close()
+	var err error
+	if s.ownsRoom {
+		err = s.room.Close()
+	}
 	return errors.Join(err, s.ssh.Close())
 }

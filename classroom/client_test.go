@@ -17,6 +17,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"jakstat/content"
+	"jakstat/internal/fixture"
 )
 
 // The tests drive real SSH clients (golang.org/x/crypto/ssh) with a
@@ -24,14 +25,7 @@ import (
 // also answers the lesson's terminal queries as a terminal would, so a test
 // reads the screen a person would see.
 
-func lesson(t testing.TB) *content.Lesson {
-	t.Helper()
-	l, err := content.Shipped()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return l
-}
+func lesson(t testing.TB) *content.Lesson { return fixture.Shipped(t) }
 
 // start runs a server for cfg on an ephemeral loopback port.
 func start(t testing.TB, cfg Config) (*Server, string) {
@@ -329,24 +323,7 @@ func sectionRun(t testing.TB, n int) int {
 
 // sectionEnd returns the number (from 1) of the last step of the first
 // section with questions, and those questions.
-func sectionEnd(t testing.TB) (int, []content.Question) {
-	t.Helper()
-	l := lesson(t)
-	for i, st := range l.Steps {
-		if i+1 < len(l.Steps) && l.Steps[i+1].Section == st.Section {
-			continue
-		}
-		var qs []content.Question
-		for _, j := range l.SectionQuestions(st.Section) {
-			qs = append(qs, l.Questions[j])
-		}
-		if len(qs) > 0 {
-			return i + 1, qs
-		}
-	}
-	t.Fatal("no section has questions")
-	return 0, nil
-}
+func sectionEnd(t testing.TB) (int, []content.Question) { return fixture.FirstCheck(t, lesson(t)) }
 
 // memStore is a Store in memory.
 type memStore struct {

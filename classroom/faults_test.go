@@ -179,7 +179,7 @@ func stalledTerm(t *testing.T, addr string) *gossh.Client {
 	// A large window: every move redraws tens of kilobytes, so the SSH
 	// window (2 MiB) fills within the test's moves and the server's
 	// writes to this client block, as a suspended ssh's would.
-	sess.RequestPty("xterm-256color", maxHeight, maxWidth, gossh.TerminalModes{})
+	sess.RequestPty("xterm-256color", MaxHeight, MaxWidth, gossh.TerminalModes{})
 	sess.Shell()
 	t.Cleanup(func() { c.Close() })
 	return c

@@ -24,15 +24,15 @@ const maxSessionsPerConn = 4
 
 // guard is one connection's limits.
 type guard struct {
-	srv  *Server
-	conn net.Conn
-	addr string
+	srv     *Server
+	conn    net.Conn
+	addr    string
+	arrival *Arrival // counted among the connections signing in until it opens a lesson
+	tries   Tries    // wrong passwords
 
 	mu       sync.Mutex
-	admitted bool // it has opened a lesson: no longer waiting to sign in
 	closed   bool
 	sessions int
-	tries    int // wrong passwords
 	timer    *time.Timer
 }
 
@@ -48,9 +48,7 @@ func (c *guardConn) Close() error {
 	if !c.g.closed {
 		c.g.closed = true
 		c.g.timer.Stop()
-		if !c.g.admitted {
-			c.g.srv.waiting.Add(-1)
-		}
+		c.g.arrival.Done()
 	}
 	c.g.mu.Unlock()
 	return c.Conn.Close()
@@ -62,13 +60,12 @@ func (s *Server) accept(ctx ssh.Context, conn net.Conn) net.Conn {
 	if s.closing.Load() {
 		return nil
 	}
-	if n := s.waiting.Add(1); n > int64(s.cfg.MaxStartups) {
-		s.waiting.Add(-1)
-		s.refused.note(s, conn.RemoteAddr())
+	arrival, ok := s.gate.Arrive(conn.RemoteAddr())
+	if !ok {
 		return nil
 	}
-	g := &guard{srv: s, conn: conn, addr: conn.RemoteAddr().String()}
-	g.timer = time.AfterFunc(s.cfg.LoginGrace, g.expire)
+	g := &guard{srv: s, conn: conn, addr: conn.RemoteAddr().String(), arrival: arrival}
+	g.timer = time.AfterFunc(s.gate.LoginGrace(), g.expire)
 	ctx.SetValue(guardKey{}, g)
 	return &guardConn{Conn: conn, g: g}
 }
@@ -80,7 +77,7 @@ func (g *guard) expire() {
 	idle := g.sessions == 0 && !g.closed
 	g.mu.Unlock()
 	if idle {
-		g.srv.logf("closed the connection from %s: no lesson open after %v", g.addr, g.srv.cfg.LoginGrace)
+		g.srv.logf("closed the connection from %s: no lesson open after %v", g.addr, g.srv.gate.LoginGrace())
 		g.conn.Close()
 	}
 }
@@ -90,10 +87,7 @@ func (g *guard) expire() {
 func (g *guard) admit() bool {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if !g.admitted {
-		g.admitted = true
-		g.srv.waiting.Add(-1)
-	}
+	g.arrival.Done()
 	g.timer.Stop()
 	g.sessions++
 	return g.sessions <= maxSessionsPerConn
@@ -105,44 +99,11 @@ func (g *guard) release() {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.sessions--; g.sessions == 0 && !g.closed {
-		g.timer.Reset(g.srv.cfg.LoginGrace)
+		g.timer.Reset(g.srv.gate.LoginGrace())
 	}
-}
-
-// triesLeft is how many wrong passwords the connection may still send.
-func (g *guard) triesLeft() int {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return maxPasswordTries - g.tries
-}
-
-// failed counts a wrong password and returns the tries left.
-func (g *guard) failed() int {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	g.tries++
-	return maxPasswordTries - g.tries
 }
 
 func (g *guard) close() { g.conn.Close() }
-
-// refusals logs connections refused for the cap, a line at most every ten
-// seconds however many come.
-type refusals struct {
-	mu     sync.Mutex
-	count  int
-	logged time.Time
-}
-
-func (r *refusals) note(s *Server, addr net.Addr) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.count++
-	if now := time.Now(); now.Sub(r.logged) >= 10*time.Second {
-		s.logf("refused %d connection(s), the last from %s: %d are already signing in", r.count, addr, s.cfg.MaxStartups)
-		r.count, r.logged = 0, now
-	}
-}
 
 // sessionChannel opens a session, with its requests filtered.
 func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, ch gossh.NewChannel, ctx ssh.Context) {

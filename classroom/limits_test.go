@@ -264,12 +264,12 @@ func TestWindowSizesAreClamped(t *testing.T) {
 	eventually(t, "the resize seen", func() bool {
 		mu.Lock()
 		defer mu.Unlock()
-		return len(sizes) > 0 && sizes[len(sizes)-1] == [2]int{maxWidth, 20}
+		return len(sizes) > 0 && sizes[len(sizes)-1] == [2]int{MaxWidth, 20}
 	})
 	mu.Lock()
 	defer mu.Unlock()
 	for _, sz := range sizes {
-		if sz[0] > maxWidth || sz[1] > maxHeight {
+		if sz[0] > MaxWidth || sz[1] > MaxHeight {
 			t.Errorf("the lesson was given %dx%d", sz[0], sz[1])
 		}
 	}

@@ -41,7 +41,7 @@ func hostPort(addr string) (string, string) {
 func TestOfferedKeyWithOpenSSH(t *testing.T) {
 	_, line := newKey(t)
 	srv, addr := start(t, Config{Password: "room", PresenterPass: "teach", PresenterKeys: keysFile(t, line)})
-	srv.failures = newThrottle(time.Millisecond, time.Now)
+	srv.gate.failures = newThrottle(time.Millisecond, time.Now)
 	pub := filepath.Join(t.TempDir(), "teacher.pub")
 	os.WriteFile(pub, []byte(line), 0o600)
 	offer := []string{"-o", "IdentitiesOnly=yes", "-i", pub, "-o", "PreferredAuthentications=publickey,password"}
@@ -71,7 +71,7 @@ func TestOfferedKeyWithOpenSSH(t *testing.T) {
 // prompt, and is told plainly when the password is wrong.
 func TestOpenSSHPresenter(t *testing.T) {
 	srv, addr := start(t, Config{Password: "room", PresenterPass: "teach"})
-	srv.failures = newThrottle(time.Millisecond, time.Now)
+	srv.gate.failures = newThrottle(time.Millisecond, time.Now)
 	out, err := openSSH(t, addr, "presenter", "wrong", "-T").CombinedOutput()
 	if err == nil || !strings.Contains(string(out), "That password is not right") {
 		t.Errorf("a wrong presenter password: %v\n%s", err, out)

@@ -366,6 +366,9 @@ func (r *Room) Close() error {
 	return errors.Join(errs...)
 }
 
+// Lesson is the lesson the room shows.
+func (r *Room) Lesson() *content.Lesson { return r.cfg.Lesson }
+
 // View is the teacher's place, as the room holds it.
 func (r *Room) View() model.ViewPosition {
 	r.mu.Lock()

@@ -24,11 +24,12 @@ import (
 // lesson quits (which leaves the alternate screen, turns the mouse off and
 // shows the cursor) and a last line says why it ended.
 
-// Window limits: a terminal may say it is any size, and a lesson's memory
-// grows with its window; beyond these it is drawn in the top-left corner.
+// Window limits, for every front door: a terminal (or a browser) may say
+// it is any size, and a lesson's memory grows with its window; beyond
+// these it is drawn in the top-left corner.
 const (
-	maxWidth  = 300
-	maxHeight = 100
+	MaxWidth  = 300
+	MaxHeight = 100
 )
 
 // quitWait is how long a lesson told to quit may take before its
@@ -73,7 +74,7 @@ func (s *Server) handle(sess ssh.Session) {
 		end.set(fmt.Sprintf("A connection may open %d lessons at most.", maxSessionsPerConn), 1)
 		return
 	}
-	role, ok := s.creds.provenRole(sess.User(), sess.Permissions().Extensions, sess.PublicKey())
+	role, ok := s.gate.creds.provenRole(sess.User(), sess.Permissions().Extensions, sess.PublicKey())
 	pty, windows, hasPty := sess.Pty()
 	switch {
 	case !ok:
@@ -113,12 +114,11 @@ func (s *Server) handle(sess ssh.Session) {
 // session has been idle too long.
 func (s *Server) runLesson(sess ssh.Session, member *Member, win ssh.Window, windows <-chan ssh.Window, kicked <-chan struct{}, end *ending) {
 	input := &idleInput{r: sess}
-	input.touch()
 	var m tea.Model = member.Lesson(model.Options{Theme: model.ThemeAuto})
 	if s.wrapModel != nil {
 		m = s.wrapModel(m)
 	}
-	w, h := clampWindow(win.Width, win.Height)
+	w, h := ClampWindow(win.Width, win.Height)
 	opts := append(bubbletea.MakeOptions(sess),
 		tea.WithInput(&pasteLimit{r: input}),
 		tea.WithWindowSize(w, h),
@@ -126,7 +126,7 @@ func (s *Server) runLesson(sess ssh.Session, member *Member, win ssh.Window, win
 		// The server's own Ctrl+C is handled by Shutdown; a lesson must not
 		// take it as its own.
 		tea.WithoutSignalHandler(),
-		tea.WithFilter(filterMsg),
+		tea.WithFilter(FilterMsg),
 		tea.WithFPS(120),
 	)
 	p := tea.NewProgram(m, opts...)
@@ -134,11 +134,11 @@ func (s *Server) runLesson(sess ssh.Session, member *Member, win ssh.Window, win
 	defer s.untrack(p)
 	member.Attach(p)
 
-	idle := s.watchIdle(input, func() {
+	idle := WatchIdle(&input.Activity, s.cfg.IdleTimeout, func() {
 		end.set(fmt.Sprintf("Closed after %v without a key press. Connect again to carry on.", s.cfg.IdleTimeout), 0)
 		s.quit(p, sess)
 	})
-	defer idle.stop()
+	defer idle.Stop()
 	stop := make(chan struct{})
 	defer close(stop)
 	go func() {
@@ -155,7 +155,7 @@ func (s *Server) runLesson(sess ssh.Session, member *Member, win ssh.Window, win
 				}
 				// Clamped here: Bubble Tea drops a size it finds implausible
 				// before any filter sees it.
-				width, height := clampWindow(w.Width, w.Height)
+				width, height := ClampWindow(w.Width, w.Height)
 				p.Send(tea.WindowSizeMsg{Width: width, Height: height})
 			}
 		}
@@ -193,12 +193,13 @@ func (s *Server) sayGoodbye(sess ssh.Session, end *ending) {
 	sess.Exit(end.code)
 }
 
-// filterMsg keeps a lesson's window within the limits, and turns a
-// suspend (ctrl+z) into nothing: a session cannot be suspended.
-func filterMsg(_ tea.Model, msg tea.Msg) tea.Msg {
+// FilterMsg keeps a lesson's window within the limits, and turns a
+// suspend (ctrl+z) into nothing: a session cannot be suspended. Every
+// front door's lessons run with it (tea.WithFilter).
+func FilterMsg(_ tea.Model, msg tea.Msg) tea.Msg {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		msg.Width, msg.Height = clampWindow(msg.Width, msg.Height)
+		msg.Width, msg.Height = ClampWindow(msg.Width, msg.Height)
 		return msg
 	case tea.SuspendMsg:
 		return tea.ResumeMsg{}
@@ -206,42 +207,50 @@ func filterMsg(_ tea.Model, msg tea.Msg) tea.Msg {
 	return msg
 }
 
-// clampWindow keeps a window size within the limits; a client that never
-// said its size gets 80x24.
-func clampWindow(w, h int) (int, int) {
+// ClampWindow keeps a window size within the limits (MaxWidth x
+// MaxHeight); a client that never said its size gets 80x24.
+func ClampWindow(w, h int) (int, int) {
 	if w <= 0 || h <= 0 {
 		return 80, 24
 	}
-	return min(w, maxWidth), min(h, maxHeight)
+	return min(w, MaxWidth), min(h, MaxHeight)
 }
 
-// idleInput is a session's input that notes when the client last typed:
-// idle means no input from that client, whatever the lesson draws.
+// idleInput is a session's input that notes when the client last typed.
 type idleInput struct {
-	r    io.Reader
-	last atomic.Int64 // unix nanoseconds
+	r io.Reader
+	Activity
 }
 
 func (in *idleInput) Read(p []byte) (int, error) {
 	n, err := in.r.Read(p)
 	if n > 0 {
-		in.touch()
+		in.Touch()
 	}
 	return n, err
 }
 
-func (in *idleInput) touch() { in.last.Store(time.Now().UnixNano()) }
+// Activity is when a member last gave input: idle means no input from
+// that client, whatever its screen shows.
+type Activity struct {
+	last atomic.Int64 // unix nanoseconds
+}
 
-// idleWatch calls its expire once a session's input has been idle for
-// the server's IdleTimeout.
-type idleWatch struct {
+// Touch notes input now.
+func (a *Activity) Touch() { a.last.Store(time.Now().UnixNano()) }
+
+// IdleWatch calls its expire once an Activity has been idle too long.
+type IdleWatch struct {
 	mu      sync.Mutex
 	t       *time.Timer
 	stopped bool
 }
 
-func (s *Server) watchIdle(in *idleInput, expire func()) *idleWatch {
-	w := &idleWatch{}
+// WatchIdle notes input now, and calls expire (once, on a goroutine of its
+// own) when a has had none for timeout, until Stop.
+func WatchIdle(a *Activity, timeout time.Duration, expire func()) *IdleWatch {
+	a.Touch()
+	w := &IdleWatch{}
 	var check func()
 	check = func() {
 		w.mu.Lock()
@@ -249,19 +258,20 @@ func (s *Server) watchIdle(in *idleInput, expire func()) *idleWatch {
 		if w.stopped {
 			return
 		}
-		if left := s.cfg.IdleTimeout - time.Since(time.Unix(0, in.last.Load())); left > 0 {
+		if left := timeout - time.Since(time.Unix(0, a.last.Load())); left > 0 {
 			w.t = time.AfterFunc(left, check)
 			return
 		}
 		go expire()
 	}
 	w.mu.Lock()
-	w.t = time.AfterFunc(s.cfg.IdleTimeout, check)
+	w.t = time.AfterFunc(timeout, check)
 	w.mu.Unlock()
 	return w
 }
 
-func (w *idleWatch) stop() {
+// Stop ends the watch.
+func (w *IdleWatch) Stop() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.stopped = true
