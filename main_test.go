@@ -315,6 +315,14 @@ func TestServeFlags(t *testing.T) {
 	if code := run([]string{"serve", "--listen", "none"}, noEnv, nil, &out, &errOut, false); code != 2 || !strings.Contains(errOut.String(), "give --http ADDR") {
 		t.Errorf("--listen none alone: %d %q", code, errOut.String())
 	}
+	// A mistyped address is named as such, before the open-room rule
+	// could call it "the network".
+	for _, args := range [][]string{{"--listen", "nonsense"}, {"--listen", ":99999"}, {"--http", "8080"}, {"--listen", "none", "--http", "localhost"}} {
+		errOut.Reset()
+		if code := run(append([]string{"serve"}, args...), noEnv, nil, &out, &errOut, false); code != 2 || !strings.Contains(errOut.String(), "is not an address like") {
+			t.Errorf("serve %v: %d %q", args, code, errOut.String())
+		}
+	}
 	if cfg, err := parseServe([]string{"--listen", "none", "--http", "127.0.0.1:8080"}, noEnv); err != nil || cfg.ssh() || cfg.HostKey != "" {
 		t.Errorf("--listen none --http: %+v %v (no SSH, so no host key)", cfg, err)
 	}

@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -51,6 +52,12 @@ func parseServe(args []string, env func(string) string) (serveConfig, error) {
 		return cfg, fmt.Errorf("%w: --idle-timeout must be positive (like 30m)", errUsage)
 	case cfg.Listen == noSSH && cfg.http == "":
 		return cfg, fmt.Errorf("%w: --listen none serves nothing over SSH: give --http ADDR for browsers", errUsage)
+	}
+	if err := checkAddress("--listen", cfg.Listen, cfg.ssh()); err != nil {
+		return cfg, err
+	}
+	if err := checkAddress("--http", cfg.http, cfg.http != ""); err != nil {
+		return cfg, err
 	}
 	dir, dirErr := state.Dir(env)
 	if cfg.HostKey == "" && cfg.Listen != noSSH {
@@ -274,6 +281,20 @@ func machineAddresses() []string {
 		out = []string{"THIS-MACHINE"}
 	}
 	return out
+}
+
+// checkAddress says what is wrong with a listening address given to flag,
+// first, so that a mistyped one is not reported as something else (an
+// open room on the network, say).
+func checkAddress(flag, addr string, used bool) error {
+	if !used {
+		return nil
+	}
+	_, port, err := net.SplitHostPort(addr)
+	if n, perr := strconv.Atoi(port); err != nil || perr != nil || n < 0 || n > 65535 {
+		return fmt.Errorf("%w: %s %q is not an address like 127.0.0.1:2222 (a host, a colon, a port)", errUsage, flag, addr)
+	}
+	return nil
 }
 
 func hostOf(addr string) string {
