@@ -253,6 +253,20 @@ func TestNoPresenterCredential(t *testing.T) {
 	if _, err := dialSeeing(addr, "presenter", &b, gossh.Password("")); err == nil || !strings.Contains(b.String(), "no presenter password or keys") {
 		t.Errorf("presenter@ in a room with no presenter credential: %v %q", err, b.String())
 	}
+	// OpenSSH tries keyboard-interactive, then asks for a password that
+	// can never succeed: after the refusal the server hangs up, so a
+	// person typing one is told the connection closed, once.
+	asked := false
+	typed := gossh.PasswordCallback(func() (string, error) {
+		asked = true
+		time.Sleep(time.Second) // a person typing
+		return "guess", nil
+	})
+	noPrompt := gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })
+	_, err := dialSeeing(addr, "presenter", &banners{}, noPrompt, typed)
+	if err == nil || !asked || strings.Contains(err.Error(), "unable to authenticate") {
+		t.Errorf("after the refusal the connection should end, not take a password: asked %v, %v", asked, err)
+	}
 }
 
 // TestWrongPasswordsAreBoundedDelayedAndLogged: three wrong passwords end

@@ -105,6 +105,11 @@ func (g *guard) release() {
 
 func (g *guard) close() { g.conn.Close() }
 
+// closeSoon closes the connection once the refusal's banner has had time
+// to reach the client (the SSH library sends it after the callback
+// returns).
+func (g *guard) closeSoon() { time.AfterFunc(200*time.Millisecond, g.close) }
+
 // sessionChannel opens a session, with its requests filtered.
 func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, ch gossh.NewChannel, ctx ssh.Context) {
 	ssh.DefaultSessionHandler(srv, conn, filteredChannel{ch}, ctx)

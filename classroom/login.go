@@ -82,6 +82,11 @@ func (s *Server) interactive(g *guard, c gossh.ConnMetadata, ask gossh.KeyboardI
 	if ok, err := s.gate.Asks(r); ok {
 		return proved(r, nil), nil
 	} else if err != nil {
+		if errors.Is(err, ErrNoPresenter) {
+			// No password can ever succeed: do not let the client go on
+			// to ask for one.
+			g.closeSoon()
+		}
 		return nil, banner(err)
 	}
 	instruction, prompt := "Signing in to the classroom as a student.", "Room password: "
