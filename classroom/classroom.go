@@ -129,7 +129,14 @@ func Open(cfg Config) (*Room, *Gate, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	room := NewRoom(RoomConfig{Lesson: cfg.Lesson, MaxStudents: cfg.MaxSessions, Store: cfg.Store, Log: log,
+	store := cfg.Store
+	if !gate.creds.presenterSignIn() {
+		// Nobody can present, so there is no teacher's place to come back
+		// to: students start at the beginning, and the place an earlier
+		// room kept stays for the next room that has a presenter.
+		store = nil
+	}
+	room := NewRoom(RoomConfig{Lesson: cfg.Lesson, MaxStudents: cfg.MaxSessions, Store: store, Log: log,
 		Results: resultsWriter(cfg.Results, cfg.Lesson)})
 	return room, gate, nil
 }

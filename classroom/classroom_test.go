@@ -1,6 +1,7 @@
 package classroom
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"strings"
@@ -112,6 +113,20 @@ func TestRestartComesBackToThePlace(t *testing.T) {
 	back := connect(t, addr2, "presenter", "teach")
 	back.waitScreen(t, fmt.Sprintf("9/%d", len(lesson(t).Steps)))
 	st.waitScreen(t, "following the teacher (step 9)")
+	srv2.Shutdown(context.Background())
+
+	// A room nobody can present in has no teacher's place: a student
+	// starts at the beginning, and the kept place waits for a room with a
+	// presenter.
+	srv3, addr3 := start(t, Config{Store: store})
+	if teacherAt(srv3) != 1 {
+		t.Errorf("a room with no presenter starts at step %d", teacherAt(srv3))
+	}
+	alone := connect(t, addr3, "s", "")
+	alone.waitScreen(t, fmt.Sprintf("1/%d", len(lesson(t).Steps)))
+	if !strings.Contains(store.String(), `"step":8`) {
+		t.Errorf("the kept place was lost: %s", store)
+	}
 }
 
 func TestStudentFollowsIntoTheExplorerAndDetails(t *testing.T) {
