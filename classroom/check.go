@@ -75,8 +75,9 @@ func total(counts map[string]int) int {
 // runCheck follows the teacher's view: a check screen asks its question
 // (a new one opens a new check), a second vote starts the count again, the
 // teacher's reveal reveals; any other screen closes the check. It runs
-// under r.mu.
-func (r *Room) runCheck(v model.ViewPosition) {
+// under r.mu, and returns the question of a check it opened, for the
+// caller to log once the room is unlocked.
+func (r *Room) runCheck(v model.ViewPosition) (opened string) {
 	var p live.Position
 	if v.Screen == model.ScreenLive && v.Live != nil {
 		p = *v.Live
@@ -89,12 +90,12 @@ func (r *Room) runCheck(v model.ViewPosition) {
 		r.closeCheck()
 	}
 	if q == "" {
-		return
+		return ""
 	}
 	if r.check == nil {
 		r.seq++
 		r.check = &check{seq: r.seq, question: q, opened: r.cfg.Now(), votes: []map[string]int{{}}}
-		r.cfg.Log("check %d opened: %s", r.seq, q)
+		opened = q
 	}
 	c := r.check
 	for len(c.votes) < min(p.Vote, 2) {
@@ -102,6 +103,7 @@ func (r *Room) runCheck(v model.ViewPosition) {
 		c.revealed = false
 	}
 	c.revealed = p.Revealed
+	return opened
 }
 
 // closeCheck files the open check's spreads with the room's results.

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"jakstat/model"
 	"jakstat/model/live"
 )
 
@@ -157,4 +158,43 @@ func reversed(s []int) []int {
 		out[len(s)-1-i] = v
 	}
 	return out
+}
+
+// TestABlockedLogDoesNotStallTheRoom: the server's log can block (its
+// terminal paused with Ctrl+S, a pipe nobody reads); a check opening is
+// logged, and while that write waits the room still answers everyone else.
+func TestABlockedLogDoesNotStallTheRoom(t *testing.T) {
+	l := lesson(t)
+	_, qs := sectionEnd(t)
+	logging, release := make(chan struct{}), make(chan struct{})
+	room := NewRoom(RoomConfig{Lesson: l, Log: func(format string, _ ...any) {
+		if strings.HasPrefix(format, "check") {
+			close(logging)
+			<-release
+		}
+	}})
+	defer room.Close()
+	teacher, err := room.Join(Presenter, func(string) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	student, err := room.Join(Student, func(string) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := live.Position{Questions: []string{qs[0].ID}, Vote: 1}
+	go teacher.Presented(model.ViewPosition{Screen: model.ScreenLive, Live: &at})
+	<-logging
+	done := make(chan struct{})
+	go func() {
+		student.Seated(model.Seat{Step: 3})
+		_ = room.Status()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Error("the room stalled while the log was blocked")
+	}
+	close(release)
 }

@@ -214,15 +214,21 @@ func (m *Member) Role() Role { return m.role }
 func (m *Member) Presented(v model.ViewPosition) {
 	r := m.room
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	if r.teacher != m || m.gone || r.closed {
+		r.mu.Unlock()
 		return // a teacher who was replaced no longer moves the room
 	}
 	r.view = v
-	r.runCheck(v)
+	opened, seq := r.runCheck(v), r.seq
 	r.news()
 	if r.keep != nil {
 		r.keep.put(place{View: v, Started: r.started, Lesson: r.cfg.Lesson.Fingerprint(), Saved: r.cfg.Now()})
+	}
+	r.mu.Unlock()
+	// Logged once the room is unlocked: a server log that blocks (a paused
+	// terminal, a full pipe) must not stall the whole room.
+	if opened != "" {
+		r.cfg.Log("check %d opened: %s", seq, opened)
 	}
 }
 
