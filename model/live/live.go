@@ -252,7 +252,9 @@ func (m Model) studentKey(msg tea.KeyPressMsg) (Model, tea.Msg) {
 			return m.send(q, []int{n - 1})
 		}
 		if !slices.Contains(v.picked, n-1) {
-			v.picked = append(v.picked, n-1)
+			// A fresh slice: an undo shortened this one, and an older copy of
+			// the model may still hold the elements after it.
+			v.picked = append(slices.Clip(v.picked), n-1)
 		}
 	case key.Matches(msg, k.Undo):
 		if len(v.picked) > 0 {

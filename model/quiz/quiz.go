@@ -207,7 +207,9 @@ func (m Model) choose(msg tea.KeyPressMsg) (Model, tea.Msg) {
 	switch {
 	case m.order():
 		if !slices.Contains(r.picked, n-1) {
-			r.picked = append(r.picked, n-1)
+			// A fresh slice: an undo shortened this one, and an older copy of
+			// the model may still hold the elements after it.
+			r.picked = append(slices.Clip(r.picked), n-1)
 		}
 	case m.present:
 		r.cursor = n - 1 // the room's guess: marked, not revealed until the presenter says so

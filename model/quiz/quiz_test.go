@@ -85,9 +85,18 @@ func TestOrderQuestionPicksAndUndoes(t *testing.T) {
 		keys = append(keys, press(string(rune('1'+slices.Index(shown, item)))))
 	}
 	m, _ = send(m, keys...)
+	full := m
+	kept := slices.Clone(full.Position().Picked)
 	m, _ = send(m, press("backspace"))
 	if len(m.Position().Picked) != len(q.Choices)-1 {
 		t.Fatalf("backspace did not take back the last pick: %v", m.Position().Picked)
+	}
+	// A pick after two undos must not write into the copy before them:
+	// picking the last item where the one before it was would.
+	undone, _ := send(m, press("backspace"))
+	send(undone, press(string(rune('1'+kept[len(kept)-1]))))
+	if !slices.Equal(full.Position().Picked, kept) {
+		t.Errorf("a pick after an undo changed an older copy: %v, was %v", full.Position().Picked, kept)
 	}
 	if m, out := send(m, press("enter")); out != nil || m.Position().Answered {
 		t.Fatal("an order question was checked before every item was placed")
