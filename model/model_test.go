@@ -15,14 +15,8 @@ import (
 	"jakstat/model/internal/ui"
 )
 
-func shipped(t testing.TB) *content.Lesson {
-	t.Helper()
-	l, err := content.Shipped()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return l
-}
+// shipped is the built-in lesson.
+func shipped(t testing.TB) *content.Lesson { t.Helper(); return fixture.Shipped(t) }
 
 // sized returns a model that has received its first window size. Its
 // checks of understanding are off, so navigation tests are not stopped by

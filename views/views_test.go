@@ -9,16 +9,11 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"jakstat/content"
+	"jakstat/internal/fixture"
 )
 
-func shipped(t testing.TB) *content.Lesson {
-	t.Helper()
-	l, err := content.Shipped()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return l
-}
+// shipped is the built-in lesson.
+func shipped(t testing.TB) *content.Lesson { t.Helper(); return fixture.Shipped(t) }
 
 func TestTruncateNeverSplitsWords(t *testing.T) {
 	tests := []struct {
