@@ -72,6 +72,11 @@ func isEczema(condition string) bool {
 	return condition == "atopic dermatitis" || condition == "chronic hand eczema"
 }
 
+// eczemaUses names what isEczema counts, for a label that must say it: the
+// lesson stresses that a hand-eczema approval is not one for AD, so "approved
+// for eczema" would hide that Anzupgo is among the rows.
+const eczemaUses = "AD or hand eczema"
+
 // eczemaApproval summarises a region's eczema decisions in one short cell:
 // the first approval year and the youngest age allowed ("2021, 2+"), "hand"
 // and the year when chronic hand eczema is the only eczema approval, or a
@@ -302,7 +307,7 @@ func drugFilters() []Filter {
 				if strings.HasSuffix(v, "-") {
 					verb = "not approved"
 				}
-				return fmt.Sprintf("%s: %s for eczema", v[:len(v)-1], verb)
+				return fmt.Sprintf("%s: %s for %s", v[:len(v)-1], verb, eczemaUses)
 			}},
 		{ID: "boxed", Values: []string{"", "yes", "no"},
 			match: func(l *Lesson, key, v string) bool {

@@ -92,6 +92,7 @@ func Load(fsys fs.FS) (*Lesson, error) {
 	l.unloaded = p.files()
 	l.index()
 	l.resolveFacts(&p)
+	l.sortRefs()
 	l.addChanges()
 	if err := l.Validate(); err != nil {
 		var v Errors

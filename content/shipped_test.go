@@ -116,3 +116,19 @@ func TestShippedChangelog(t *testing.T) {
 		t.Errorf("the latest change should be dated the checked date %s: %+v", l.Meta.Checked, recent)
 	}
 }
+
+// TestShippedNotesTeach: speaker notes are for a teacher who never saw an
+// earlier version of the lesson, so they teach the point; what a review
+// changed belongs in the changelog (lesson.yaml), not in the notes.
+func TestShippedNotesTeach(t *testing.T) {
+	l := mustShipped(t)
+	review := []string{"old version", "earlier version", "previous version", "this review", "changed in this", "the change from", "used to say", "no longer says"}
+	for _, st := range l.Steps {
+		notes := strings.ToLower(st.Notes)
+		for _, phrase := range review {
+			if strings.Contains(notes, phrase) {
+				t.Errorf("step %s: its notes speak of the lesson's history (%q); teach the point, and leave what changed to the changelog", st.ID, phrase)
+			}
+		}
+	}
+}

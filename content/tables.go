@@ -192,8 +192,10 @@ func Tables() []TableSpec {
 			rows:    effectRows(func(string) bool { return true }, true), terms: effectTerms,
 			linked: effectListedFor, linkText: listedForDrug},
 		{ID: "trials", Title: "Trials", Record: RecordTrial, Step: true, Explore: true, Handout: true,
+			// The skin result holds the figures the table is for: it is never
+			// cut, so they show at any width a grid fits.
 			Columns: []Column{{Title: "Trial", Whole: true}, {Title: "Drug", Min: 8}, {Title: "Against", Min: 9},
-				{Title: "Week", Min: 4}, {Title: "Skin result", Min: 18}, {Title: "Itch", Min: 10}},
+				{Title: "Week", Min: 4}, {Title: "Skin result", Min: 18, Whole: true}, {Title: "Itch", Min: 10}},
 			caption: fixed("Pivotal trials, each against its own comparator (placebo, vehicle or another medicine): not comparable across rows"),
 			caveat:  fixed("Each row is one trial, with its own length and its own comparator (the Against column): compare a drug with that comparator, not with another row."),
 			rows:    trialRows, terms: trialTerms},

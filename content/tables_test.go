@@ -232,13 +232,43 @@ func TestNaturalCompare(t *testing.T) {
 	}
 }
 
+// TestRegionFilterNamesWhatItCounts: the region filter counts hand-eczema
+// approvals as well as AD ones (Anzupgo is among "FDA approved"), so its
+// label must name both, never just "eczema", which the lesson uses for AD.
+func TestRegionFilterNamesWhatItCounts(t *testing.T) {
+	l := mustShipped(t)
+	spec, _ := Spec("drugs")
+	f, ok := spec.Filter("region")
+	if !ok {
+		t.Fatal("the drug table has no region filter")
+	}
+	g := l.Table("drugs")
+	for _, v := range f.Values[1:] {
+		region, approved := v[:len(v)-1], strings.HasSuffix(v, "+")
+		label := f.describe(v)
+		if !strings.HasPrefix(label, region+": ") || !strings.Contains(label, "AD") || !strings.Contains(label, "hand eczema") {
+			t.Errorf("%s: label %q does not say it counts AD and hand eczema in %s", v, label, region)
+		}
+		if approved == strings.Contains(label, "not approved") {
+			t.Errorf("%s: label %q says the opposite of the filter", v, label)
+		}
+		// Every row the filter keeps is one its label describes.
+		for _, i := range l.Apply(g, NewQuery().With("region", v)) {
+			d, _ := l.Drug(g.Keys[i])
+			if approvedForEczema(d, region) != approved {
+				t.Errorf("%s keeps %s, which its label %q does not describe", v, d.ID, label)
+			}
+		}
+	}
+}
+
 func TestQuerySummary(t *testing.T) {
 	l := mustShipped(t)
 	g := l.Table("drugs")
 	q := NewQuery().With("route", "oral").With("region", "EU-").With("boxed", "yes")
 	q.Text, q.SortCol = "jak1", 4
 	got := q.Summary(l, 7, g)
-	for _, want := range []string{"7 of 7 rows", "sorted by FDA ▲", `"jak1"`, "oral", "EU: not approved for eczema", "boxed warning: yes"} {
+	for _, want := range []string{"7 of 7 rows", "sorted by FDA ▲", `"jak1"`, "oral", "EU: not approved for AD or hand eczema", "boxed warning: yes"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("summary %q lacks %q", got, want)
 		}

@@ -150,7 +150,8 @@ func Wrap(text string, width int) string { return wrap(text, width) }
 // Truncate shortens s to at most width columns. It cuts where a line may
 // break, leaving room for an ellipsis, so words are never split and a
 // number keeps its unit; a single word longer than width is cut at a
-// grapheme boundary instead.
+// grapheme boundary instead. Punctuation the cut leaves at the end goes
+// (a full stop, a comma, a dash): "IL-31RA…", never "IL-31RA.…".
 func Truncate(s string, width int) string {
 	if width <= 0 {
 		return ""
@@ -179,7 +180,7 @@ func Truncate(s string, width int) string {
 		}
 		kept, keptW = kept+r, keptW+gap+rw
 	}
-	return strings.TrimRight(kept, " ,;:·+-/(") + "…"
+	return strings.TrimRight(kept, " .,;:!?·+-–—/(") + "…"
 }
 
 // clip wraps text to width in at most n lines (n <= 0: no limit); when

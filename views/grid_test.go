@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -141,6 +142,36 @@ func TestStepTablesKeepWhatTheTextPointsAt(t *testing.T) {
 							t.Fatalf("%s at %d: %s cell %q lost %q", id, w, col.Title, row[c], ln)
 						}
 					}
+				}
+			}
+		}
+	}
+}
+
+// TestTrialGridShowsEveryFigure: the explorer's trials grid, whose columns
+// no step points at, shows every figure of every skin result at every width
+// a grid fits (at 80 columns each one used to stop at "IGA 0/1 (with a
+// 2-grade improvement)…", before its first percentage).
+func TestTrialGridShowsEveryFigure(t *testing.T) {
+	g := shipped(t).Table("trials")
+	skin := slices.IndexFunc(g.Columns, func(c content.Column) bool { return c.Title == "Skin result" })
+	figure := regexp.MustCompile(`[-+]?\d+(\.\d+)?%`)
+	for w := 60; w <= 200; w++ {
+		widths, ok := FitGrid(g, w, true)
+		if !ok {
+			continue // cards, which cut nothing
+		}
+		gr := layoutGrid(g, widths, -1, false, true)
+		for r, row := range g.Rows {
+			var cell []string
+			for _, ln := range gr.rows[r] {
+				start := sum(widths[:skin]) + skin*cellPad
+				cell = append(cell, strings.TrimSpace(ansi.Cut(ln, start, start+widths[skin])))
+			}
+			shown := strings.Join(cell, " ")
+			for _, f := range figure.FindAllString(row[skin], -1) {
+				if !strings.Contains(shown, f) {
+					t.Fatalf("width %d, %s: %s is not shown (the cell reads %q)", w, row[0], f, shown)
 				}
 			}
 		}

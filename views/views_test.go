@@ -26,6 +26,11 @@ func TestTruncateNeverSplitsWords(t *testing.T) {
 		{"IL-4Ra + common gamma chain", 14, "IL-4Ra…"},
 		{"IL-4Ra + common gamma chain", 16, "IL-4Ra + common…"},
 		{"upper respiratory tract infection", 24, "upper respiratory tract…"},
+		// A cut after a sentence, a clause or a dash leaves no stray mark.
+		{"Blocks its receptor IL-31RA. The chains are confirmed", 30, "Blocks its receptor IL-31RA…"},
+		{"Rare — see the label", 8, "Rare…"},
+		{"Why? Because", 9, "Why…"},
+		{"44% / 24% vs 8% placebo; EASI-75: 63%", 26, "44% / 24% vs 8% placebo…"},
 		{"Supercalifragilistic", 8, "Superca…"}, // one long word: cut at a grapheme
 		{"日本語テキスト", 5, "日本…"},
 		{"abc", 1, "…"},
