@@ -118,7 +118,7 @@ func (m Model) dims() dims {
 	if m.height >= 28 || m.opts.Present && m.height >= 16 {
 		d.headerH++ // a breathing line, where there is room for it
 	}
-	d.contentH = max(m.height-d.headerH-m.footerHeight()-m.problemsHeight(), 1)
+	d.contentH = max(m.height-d.headerH-m.footerHeight(d.frameW)-m.problemsHeight(), 1)
 	d.zoom = m.panes.zoom && m.sceneName() != ""
 	if m.panes.grid.ID() == "" {
 		d.textH = d.contentH
@@ -141,13 +141,14 @@ func (m Model) dims() dims {
 	return d
 }
 
-// footerHeight is the status line and the help bar; presenters have no
-// help bar (? still shows every key).
-func (m Model) footerHeight() int {
+// footerHeight is the status line (one line or two, views.StatusHeight)
+// and the help bar; presenters have no help bar (? still shows every key).
+func (m Model) footerHeight(frameW int) int {
+	h := views.StatusHeight(m.lesson.Meta, frameW, m.classroom())
 	if m.opts.Present {
-		return 1
+		return h
 	}
-	return 2
+	return h + 1
 }
 
 // placeScene decides where the step's scene goes: beside the text in the

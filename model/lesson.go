@@ -213,7 +213,7 @@ func (m Model) openExplorer() Model {
 	}
 	m.screen, m.panes.overlay = screenExplorer, overlayNone
 	m.explorer.SetOrigin(m.nav.Step, m.nav.Total)
-	m.explorer.SetSize(m.width, m.height)
+	m.explorer.SetSize(m.width, m.height-m.problemsHeight()) // a reload's problems go under it
 	m.explorer = m.explorer.Open(table, row)
 	m.syncKeys()
 	return m

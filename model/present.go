@@ -123,11 +123,11 @@ func (m Model) onStatus(msg live.StatusMsg) Model {
 }
 
 // roomStatus is the teacher's status line's classroom note: who is in the
-// room, in words and in short.
+// room, in words and in short. It stays at every size (views.Note.Keep).
 func (m Model) roomStatus() (views.Note, bool) {
 	if !m.opts.Present || !m.present.hasRoom {
 		return views.Note{}, false
 	}
 	r := m.present.room
-	return views.Note{Long: views.RoomSummary(r.Students, r.Following, len(r.Exploring)), Short: views.RoomSummaryShort(r.Students, r.Following)}, true
+	return views.Note{Long: views.RoomSummary(r.Students, r.Following, len(r.Exploring)), Short: views.RoomSummaryShort(r.Students, r.Following), Keep: true}, true
 }

@@ -374,7 +374,7 @@ func TestExploringStudentCanStillAnswer(t *testing.T) {
 	q := l.QuestionIndex("cream-or-tablet")
 	m := press(t, studentIn(t, l, room, 80, 24), "l", "l")
 	m = send(t, m, checkOf(l, q, 2, 1))
-	if !onStep(m) || !strings.Contains(screen(m), "The teacher asks a question · a: answer it") {
+	if !onStep(m) || !strings.Contains(screen(m), "a: answer the question") {
 		t.Fatalf("an exploring student should be told, not taken there:\n%s", screen(m))
 	}
 	m = press(t, m, "a", "2")
@@ -498,6 +498,7 @@ func TestRandomClassroomMessages(t *testing.T) {
 				t.Fatalf("%+v, message %d (%#v): step %d", opts, i, msg, m.Step())
 			}
 			assertFits(t, m)
+			assertDisclaimed(t, m)
 		}
 		for _, v := range room.views {
 			back, _ := New(l, opts).ApplyView(v)
