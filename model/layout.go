@@ -402,7 +402,11 @@ func (m *Model) syncKeys() {
 		m.helpBar = views.HelpBar(*m.styles, top.ShortHelp(), d.frameW)
 		return
 	}
-	m.helpBar = views.HelpBar(*m.styles, m.lessonShortHelp(d), d.frameW)
+	more := m.keys.Help
+	if p.overlay == overlayHelp {
+		more = key.Binding{} // every key is on screen; esc (or ?) closes it
+	}
+	m.helpBar = views.HelpBarMore(*m.styles, m.lessonShortHelp(d), more, d.frameW)
 }
 
 // syncSceneKeys enables the scene's keys while it is drawn, and z while
@@ -471,6 +475,10 @@ func (m Model) lessonShortHelp(d dims) []key.Binding {
 			b = ui.Combine(",/.", "stage", k.StageBack, k.StageOn)
 		case k.StageOn.Help():
 			continue
+		case k.Help.Help():
+			if p.overlay == overlayHelp {
+				continue
+			}
 		}
 		short = append(short, b)
 	}

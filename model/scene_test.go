@@ -100,10 +100,10 @@ func TestHelpOffersOnlyWhatWorks(t *testing.T) {
 	}
 	m = press(t, m, "z")
 	bar = helpLine(m)
-	for _, k := range []string{"p pause", "z back to text"} {
-		if !strings.Contains(bar, k) {
-			t.Errorf("zoomed, the help bar does not offer %q: %q", k, bar)
-		}
+	// 60 columns hold the bar's first keys and "? all keys"; the
+	// scene's own keys are on the "?" screen.
+	if !strings.Contains(bar, "z back to text") || !m.keys.Pause.Enabled() || !strings.HasSuffix(bar, "? all keys") {
+		t.Errorf("zoomed, the help bar does not offer z, or p is off: %q", bar)
 	}
 	if n, of := m.stage(m.dims()); n != 1 || of == 0 || !m.keys.StageOn.Enabled() {
 		t.Errorf("zoomed, the stage keys are not on: stage %d of %d", n, of)

@@ -150,7 +150,7 @@ func (m *Model) syncKeys() {
 		// esc closes the details (enter does too, but one key is enough).
 		short = slices.DeleteFunc(short, func(b key.Binding) bool { return b.Help() == k.Details.Help() })
 	}
-	m.helpBar = views.HelpBar(*m.styles, short, m.frameW())
+	m.helpBar = views.HelpBarMore(*m.styles, short, k.Help, m.frameW())
 }
 
 // View draws the explorer's screen, frameW columns wide.
