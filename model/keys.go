@@ -129,7 +129,7 @@ func DefaultPromptKeyMap() PromptKeyMap {
 	}
 }
 
-// ShortHelp is the prompt's keys; the status line says them in words.
+// ShortHelp is the prompt's keys, the help bar while it is open.
 func (k PromptKeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Go, k.Cancel} }
 
 // FullHelp is every key of the prompt.

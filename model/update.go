@@ -254,7 +254,7 @@ func (m Model) jumpKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Go):
 		m.jumping = false
 		if n, err := strconv.Atoi(m.jump.Value()); err == nil {
-			return m.move(ActGoto, n)
+			return m.goNumber(n)
 		}
 	case m.jump.Erases(msg) && m.jump.Value() == "":
 		m.jumping = false // backspace on nothing closes the prompt

@@ -81,9 +81,13 @@ func (m Model) renderStep() string {
 		b.WriteByte('\n')
 	}
 	b.WriteString(m.status(d))
-	if !m.opts.Present {
-		b.WriteByte('\n')
-		b.WriteString(m.helpBar)
+	switch {
+	case m.opts.Present:
+	case m.jumping:
+		// The prompt's own keys while it is open.
+		b.WriteString("\n" + views.HelpBar(*m.styles, m.promptKeys.ShortHelp(), d.frameW))
+	default:
+		b.WriteString("\n" + m.helpBar)
 	}
 	return views.Frame(b.String(), m.height, d.margin)
 }
