@@ -29,3 +29,39 @@ func TestHelpBarAlwaysOffersEveryKey(t *testing.T) {
 		}
 	}
 }
+
+// TestChoiceKeysMatchTheChoices: a check of understanding, on one's own
+// or live in a classroom, offers the number keys its choices have ("1/2",
+// "1-4"), never "1-9"; a number past them does nothing.
+func TestChoiceKeysMatchTheChoices(t *testing.T) {
+	l := shipped(t)
+	label := func(n int) string {
+		if n == 2 {
+			return "1/2 "
+		}
+		return fmt.Sprintf("1-%d ", n)
+	}
+	seen := map[int]bool{}
+	for i, q := range l.Questions {
+		n := len(q.Choices)
+		seen[n] = true
+		t.Run(q.ID, func(t *testing.T) {
+			m := ask(t, sized(t, 80, 24), i)
+			if bar := helpLine(m); !strings.HasPrefix(bar, label(n)) || strings.Contains(bar, "1-9") {
+				t.Errorf("%d choices: the help bar is %q", n, bar)
+			}
+			if n < 9 {
+				if m = press(t, m, fmt.Sprint(n+1)); m.quiz.Position().Answered {
+					t.Errorf("%d answered a question of %d choices", n+1, n)
+				}
+			}
+			s := send(t, studentIn(t, l, &fakeRoom{}, 80, 24), checkOf(l, i, 1, 1))
+			if bar := helpLine(s); !strings.HasPrefix(bar, label(n)) {
+				t.Errorf("%d choices, live: the help bar is %q", n, bar)
+			}
+		})
+	}
+	if !seen[2] || len(seen) < 2 {
+		t.Errorf("the lesson no longer has questions of two and more choices: %v", seen)
+	}
+}

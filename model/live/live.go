@@ -334,6 +334,9 @@ func (m *Model) sync() {
 	waiting := m.Waiting()
 	order := m.asked().Kind == content.KindOrder
 	k.Choose.SetEnabled(waiting)
+	if q := m.asked(); q.ID != "" {
+		ui.DigitsUpTo(&k.Choose, len(q.Choices))
+	}
 	k.Send.SetEnabled(waiting)
 	k.Undo.SetEnabled(waiting && order)
 	k.Hide.SetEnabled(!m.presenter)

@@ -325,6 +325,9 @@ func (m *Model) sync() {
 	answered := !m.score && m.open() && m.run.answered
 	order := m.order()
 	k.Choose.SetEnabled(asking)
+	if m.open() {
+		ui.DigitsUpTo(&k.Choose, len(m.question().Choices))
+	}
 	k.Up.SetEnabled(asking && !order || answered || m.score)
 	k.Down.SetEnabled(asking && !order || answered || m.score)
 	k.PageUp.SetEnabled(answered || m.score)
