@@ -328,6 +328,16 @@ func (m *Model) sync() {
 	if m.open() {
 		ui.DigitsUpTo(&k.Choose, len(m.question().Choices))
 	}
+	// What a number does: answers at once, marks a presenter's room's
+	// guess, or places an order's next item.
+	switch {
+	case order:
+		k.Choose.SetHelp(k.Choose.Help().Key, "place")
+	case m.present:
+		k.Choose.SetHelp(k.Choose.Help().Key, "mark")
+	default:
+		k.Choose.SetHelp(k.Choose.Help().Key, "answer")
+	}
 	k.Up.SetEnabled(asking && !order || answered || m.score)
 	k.Down.SetEnabled(asking && !order || answered || m.score)
 	k.PageUp.SetEnabled(answered || m.score)
