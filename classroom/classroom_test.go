@@ -124,7 +124,10 @@ func TestStudentFollowsIntoTheExplorerAndDetails(t *testing.T) {
 	teacher.keys("\x1b") // esc: back to the lesson
 	eventually(t, "the teacher back on the step", func() bool { return srv.room.View().Screen == model.ScreenLesson })
 	teacher.keys("b")
-	eventually(t, "the student's screen blank", func() bool { return strings.TrimSpace(st.screen()) == "" })
+	// Blank but for one quiet line saying why.
+	eventually(t, "the student's screen blank", func() bool {
+		return strings.TrimSpace(st.screen()) == "The teacher has paused the screen · esc: show the lesson"
+	})
 	teacher.keys("b")
 	st.waitScreen(t, "following the teacher")
 	st.keys("d")
@@ -147,6 +150,10 @@ func TestNotesConsoleOverSSH(t *testing.T) {
 	notes.waitScreen(t, fmt.Sprintf("step 4/%d", len(lesson(t).Steps)))
 	notes.waitScreen(t, "1 in the room · 1 following")
 	notes.waitScreen(t, "following the presenter")
+	teacher.keys("b")
+	notes.waitScreen(t, "the screen is blanked")
+	teacher.keys("b")
+	eventually(t, "the console told the screen is back", func() bool { return !strings.Contains(notes.screen(), "blanked") })
 	if students(srv) != 1 {
 		t.Error("the console counts as a student")
 	}

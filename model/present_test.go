@@ -65,7 +65,7 @@ func TestBlankScreen(t *testing.T) {
 	m := presenter(t, 80, 24)
 	m = press(t, m, "b")
 	if strings.TrimSpace(m.Render()) != "" {
-		t.Fatal("b did not blank the screen")
+		t.Fatal("b did not blank the screen: a projector shows nothing, not even a hint")
 	}
 	m = press(t, m, "right", "G")
 	if m.Step() != 0 {
@@ -122,6 +122,13 @@ func TestNotesViewFollows(t *testing.T) {
 		if !strings.Contains(s, want) {
 			t.Errorf("notes view lacks %q:\n%s", want, s)
 		}
+	}
+	// The presenter blanks the screen, and brings it back.
+	if s := screen(send(t, m, PositionMsg{Step: 4, Started: start, Blank: true})); !strings.Contains(s, "the screen is blanked") {
+		t.Errorf("the notes do not say the screen is blanked:\n%s", s)
+	}
+	if m = send(t, m, PositionMsg{Step: 4, Started: start, Blank: true}, PositionMsg{Step: 4, Started: start}); strings.Contains(screen(m), "blanked") {
+		t.Errorf("the notes still say the screen is blanked:\n%s", screen(m))
 	}
 	m = send(t, m, LinkMsg{Connected: false})
 	if !strings.Contains(screen(m), "waiting for the presenter") {

@@ -126,7 +126,9 @@ func TestStudentFollowsTheWholeView(t *testing.T) {
 		{"the row's details", ViewPosition{Step: table, Table: true, Row: 1, Screen: ScreenDetails}, func(m Model) bool {
 			return m.panes.overlay == overlayDetails && m.panes.row == 1
 		}},
-		{"a blank screen", ViewPosition{Step: table, Blank: true}, func(m Model) bool { return strings.TrimSpace(m.Render()) == "" }},
+		{"a blank screen, saying why", ViewPosition{Step: table, Blank: true}, func(m Model) bool {
+			return strings.TrimSpace(screen(m)) == "The teacher has paused the screen · esc: show the lesson"
+		}},
 		{"the teacher's help is the teacher's own", ViewPosition{Step: 1, Screen: ScreenHelp}, func(m Model) bool {
 			return m.Step() == 1 && onStep(m)
 		}},

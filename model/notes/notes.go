@@ -48,6 +48,7 @@ type Model struct {
 	check     live.Check  // the check the presenter has open, if any
 	room      live.Status // the classroom, when there is one
 	inRoom    bool
+	blank     bool // the presenter's screen is blanked
 }
 
 // New returns the view of l's notes at the first step, waiting for a presenter.
@@ -71,6 +72,9 @@ func (m *Model) SetElapsed(d time.Duration) { m.elapsed = d }
 
 // SetCheck shows the check the presenter has open (a zero Check: none).
 func (m *Model) SetCheck(c live.Check) { m.check = c }
+
+// SetBlank says whether the presenter's screen is blanked.
+func (m *Model) SetBlank(b bool) { m.blank = b }
 
 // SetRoom shows how the classroom stands.
 func (m *Model) SetRoom(s live.Status) { m.room, m.inRoom = s, true }
@@ -105,6 +109,8 @@ func (m Model) View() string {
 		status = s.Warning.Render("no presenter in the room yet; the notes follow one who signs in")
 	case !m.connected && !m.inRoom:
 		status = s.Warning.Render("waiting for the presenter (jakstat --present)")
+	case m.blank:
+		status = s.Warning.Render("following the presenter · the screen is blanked (b brings it back)")
 	default:
 		status = s.Muted.Render("following the presenter")
 	}
