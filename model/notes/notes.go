@@ -179,7 +179,7 @@ func (m Model) bottom() []string {
 	case !m.connected && !m.inRoom:
 		status = s.Warning.Render("waiting for the presenter (jakstat --present)")
 	case m.blank:
-		status = s.Warning.Render("following the presenter · the screen is blanked (b brings it back)")
+		status = s.Warning.Render("the screen is blanked (b brings it back)")
 	default:
 		status = s.Muted.Render("following the presenter")
 	}
