@@ -27,7 +27,7 @@ func TestFollowersFollowThePresenter(t *testing.T) {
 	teacher.waitScreen(t, "0:0")
 	teacher.keys("5G")
 	eventually(t, "everyone at step 5", func() bool { return steps(srv) == "[5 5]" && teacherAt(srv) == 5 })
-	a.waitScreen(t, "following the teacher (step 5)")
+	a.waitFollowing(t, 5)
 	teacher.waitScreen(t, "2/2 following")
 }
 
@@ -44,7 +44,7 @@ func TestBreakAwayAndSnapBack(t *testing.T) {
 	eventually(t, "the student at the end", func() bool { return steps(srv) == fmt.Sprint([]int{last}) })
 	teacher.keys("l")
 	eventually(t, "the teacher moves on alone", func() bool { return teacherAt(srv) == at+1 && steps(srv) == fmt.Sprint([]int{last}) })
-	st.waitScreen(t, fmt.Sprintf("teacher at step %d · F: follow", at+1))
+	st.waitScreen(t, fmt.Sprintf("teacher: step %d · F: follow", at+1))
 	teacher.waitScreen(t, "0/1 following")
 	st.keys("F")
 	eventually(t, "the student snaps back", func() bool { return steps(srv) == fmt.Sprint([]int{at + 1}) })
@@ -80,7 +80,7 @@ func TestPresenterComesBackWhereTheRoomIs(t *testing.T) {
 
 	again := connect(t, addr, "presenter", "teach")
 	again.waitScreen(t, fmt.Sprintf("%d/%d", at, total))
-	st.waitScreen(t, fmt.Sprintf("following the teacher (step %d)", at))
+	st.waitFollowing(t, at)
 	if srv.room.started != started {
 		t.Error("the presentation's clock started again")
 	}
@@ -111,7 +111,7 @@ func TestRestartComesBackToThePlace(t *testing.T) {
 	st.waitScreen(t, fmt.Sprintf("9/%d", len(lesson(t).Steps)))
 	back := connect(t, addr2, "presenter", "teach")
 	back.waitScreen(t, fmt.Sprintf("9/%d", len(lesson(t).Steps)))
-	st.waitScreen(t, "following the teacher (step 9)")
+	st.waitFollowing(t, 9)
 }
 
 func TestStudentFollowsIntoTheExplorerAndDetails(t *testing.T) {

@@ -140,7 +140,7 @@ func (m Model) roomNote(covered bool) (views.Note, bool) {
 	case covered:
 		n.Long, n.Short, n.Tiny = fmt.Sprintf("exploring · teacher at step %d", teacherAt), "exploring", ""
 	default:
-		n.Long, n.Short, n.Tiny = fmt.Sprintf("exploring · teacher at step %d · F: follow", teacherAt), "exploring · F: follow", "F: follow"
+		n.Long, n.Short, n.Tiny = fmt.Sprintf("exploring · teacher at step %d · F: follow", teacherAt), fmt.Sprintf("teacher: step %d · F: follow", teacherAt), "F: follow"
 	}
 	return n, true
 }
