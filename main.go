@@ -266,7 +266,7 @@ func runProgram(m model.Model, file *state.File, watchDir string, stderr io.Writ
 		defer cancel()
 		go link.Follow(ctx, ep, 300*time.Millisecond,
 			func(pos link.Position) {
-				p.Send(model.PositionMsg{Step: pos.Step, Started: pos.Started})
+				p.Send(model.PositionMsg{Step: pos.Step, Started: pos.Started, Blank: pos.Blank})
 				p.Send(notesCheck(pos))
 			},
 			func(connected bool) { p.Send(model.LinkMsg{Connected: connected}) })
@@ -297,9 +297,9 @@ func reloadMsg(r watch.Result) tea.Msg {
 }
 
 // linkPosition is what a presenter's notes view is told of its view: the
-// step, the clock, and the question on screen, if any.
+// step, the clock, the question on screen, if any, and a blanked screen.
 func linkPosition(v model.ViewPosition, started time.Time) link.Position {
-	p := link.Position{Step: v.Step, Started: started}
+	p := link.Position{Step: v.Step, Started: started, Blank: v.Blank}
 	if q := v.Quiz; v.Screen == model.ScreenQuestion && q != nil && q.Current < len(q.Questions) {
 		p.Question, p.Revealed = q.Questions[q.Current], q.Answered
 	}

@@ -14,9 +14,10 @@ import (
 
 // TestLiveCheck is a check as a room runs it: the teacher leaves a
 // section, every follower is asked on their own screen and answers there,
-// the teacher sees the count and nothing else until the reveal, which
-// shows every screen the spread and the right answer; a second vote shows
-// both; the results are written when the room closes.
+// the teacher sees the count and nothing else until the reveal; with the
+// answers in, a second vote (vote, discuss, vote again), and the reveal
+// shows every screen both spreads and the right answer; the results are
+// written when the room closes.
 func TestLiveCheck(t *testing.T) {
 	store := &memStore{}
 	srv, addr, stop := serveFor(t, Config{PresenterPass: "teach", Results: store})
@@ -49,23 +50,28 @@ func TestLiveCheck(t *testing.T) {
 	for _, st := range sts {
 		st.waitScreen(t, "Your answer is in")
 	}
-	teacher.keys("a")
-	explain := strings.Fields(q.Explain)
-	for _, st := range append(sts, teacher) {
-		st.waitScreen(t, "%")
-		st.waitScreen(t, strings.Join(explain[:3], " "))
-	}
+	// Vote, discuss, vote again: R once the answers are in, then the
+	// reveal shows both votes.
 	teacher.keys("R")
 	for _, st := range sts {
 		st.waitScreen(t, "second vote")
 		st.keys("1")
 	}
 	teacher.waitScreen(t, "Second vote: answered 3 of 3")
+	if s := teacher.screen(); strings.Contains(s, "%") {
+		t.Errorf("the spread showed before the reveal:\n%s", s)
+	}
 	teacher.keys("a")
+	explain := strings.Fields(q.Explain)
+	for _, st := range append(sts, teacher) {
+		st.waitScreen(t, "%")
+	}
 	teacher.waitScreen(t, "Second vote (3 answered)")
 	for _, st := range sts {
 		st.waitScreen(t, "First vote (3 answered)")
 		st.waitScreen(t, "You answered 1")
+		st.keys("\x1b[6~\x1b[6~") // pgdn: the end of the reveal, why
+		st.waitScreen(t, strings.Join(explain[:3], " "))
 	}
 	teacher.keys("\x1b") // esc: the check ends
 	for _, st := range sts {
@@ -103,7 +109,7 @@ func TestExploringStudentsAnswerToo(t *testing.T) {
 	st.keys("g") // away to the first step
 	eventually(t, "the student away", func() bool { return steps(srv) == "[1]" })
 	teacher.keys("l")
-	st.waitScreen(t, "The teacher asks a question · a: answer it")
+	st.waitScreen(t, "a: answer the question")
 	st.keys("a")
 	st.waitScreen(t, strings.Fields(qs[0].Prompt)[0])
 	if qs[0].Kind == "order" {

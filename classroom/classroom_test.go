@@ -28,7 +28,7 @@ func TestFollowersFollowThePresenter(t *testing.T) {
 	teacher.waitScreen(t, "0:0")
 	teacher.keys("5G")
 	eventually(t, "everyone at step 5", func() bool { return steps(srv) == "[5 5]" && teacherAt(srv) == 5 })
-	a.waitScreen(t, "following the teacher (step 5)")
+	a.waitFollowing(t, 5)
 	teacher.waitScreen(t, "2/2 following")
 }
 
@@ -45,7 +45,7 @@ func TestBreakAwayAndSnapBack(t *testing.T) {
 	eventually(t, "the student at the end", func() bool { return steps(srv) == fmt.Sprint([]int{last}) })
 	teacher.keys("l")
 	eventually(t, "the teacher moves on alone", func() bool { return teacherAt(srv) == at+1 && steps(srv) == fmt.Sprint([]int{last}) })
-	st.waitScreen(t, fmt.Sprintf("teacher at step %d · F: follow", at+1))
+	st.waitScreen(t, fmt.Sprintf("teacher: step %d · F: follow", at+1))
 	teacher.waitScreen(t, "0/1 following")
 	st.keys("F")
 	eventually(t, "the student snaps back", func() bool { return steps(srv) == fmt.Sprint([]int{at + 1}) })
@@ -81,7 +81,7 @@ func TestPresenterComesBackWhereTheRoomIs(t *testing.T) {
 
 	again := connect(t, addr, "presenter", "teach")
 	again.waitScreen(t, fmt.Sprintf("%d/%d", at, total))
-	st.waitScreen(t, fmt.Sprintf("following the teacher (step %d)", at))
+	st.waitFollowing(t, at)
 	if srv.room.started != started {
 		t.Error("the presentation's clock started again")
 	}
@@ -112,7 +112,7 @@ func TestRestartComesBackToThePlace(t *testing.T) {
 	st.waitScreen(t, fmt.Sprintf("9/%d", len(lesson(t).Steps)))
 	back := connect(t, addr2, "presenter", "teach")
 	back.waitScreen(t, fmt.Sprintf("9/%d", len(lesson(t).Steps)))
-	st.waitScreen(t, "following the teacher (step 9)")
+	st.waitFollowing(t, 9)
 	srv2.Shutdown(context.Background())
 
 	// A room nobody can present in has no teacher's place: a student
@@ -139,7 +139,10 @@ func TestStudentFollowsIntoTheExplorerAndDetails(t *testing.T) {
 	teacher.keys("\x1b") // esc: back to the lesson
 	eventually(t, "the teacher back on the step", func() bool { return srv.room.View().Screen == model.ScreenLesson })
 	teacher.keys("b")
-	eventually(t, "the student's screen blank", func() bool { return strings.TrimSpace(st.screen()) == "" })
+	// Blank but for one quiet line saying why.
+	eventually(t, "the student's screen blank", func() bool {
+		return strings.TrimSpace(st.screen()) == "The teacher has paused the screen · esc: show the lesson"
+	})
 	teacher.keys("b")
 	st.waitScreen(t, "following the teacher")
 	st.keys("d")
@@ -162,6 +165,10 @@ func TestNotesConsoleOverSSH(t *testing.T) {
 	notes.waitScreen(t, fmt.Sprintf("step 4/%d", len(lesson(t).Steps)))
 	notes.waitScreen(t, "1 in the room · 1 following")
 	notes.waitScreen(t, "following the presenter")
+	teacher.keys("b")
+	notes.waitScreen(t, "the screen is blanked")
+	teacher.keys("b")
+	eventually(t, "the console told the screen is back", func() bool { return !strings.Contains(notes.screen(), "blanked") })
 	if students(srv) != 1 {
 		t.Error("the console counts as a student")
 	}

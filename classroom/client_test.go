@@ -269,6 +269,19 @@ func (tm *term) waitScreen(t testing.TB, want string) {
 	}
 }
 
+// waitFollowing waits for a student's screen to say it follows the
+// teacher, on step (one-based): the status line says the one, and the
+// header the other (at 80 columns the status line has no room for the
+// step beside the disclaimer and date).
+func (tm *term) waitFollowing(t testing.TB, step int) {
+	t.Helper()
+	at := fmt.Sprintf(" %d/%d", step, len(lesson(t).Steps))
+	eventually(t, "following the teacher at step "+at, func() bool {
+		s := tm.screen()
+		return strings.Contains(s, "following the teacher") && strings.Contains(s, at)
+	})
+}
+
 // eventually polls cond until it holds; it gives up (and fails) after a
 // generous bound, which is not a speed target: CI machines are busy.
 func eventually(t testing.TB, what string, cond func() bool) {

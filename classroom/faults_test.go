@@ -153,7 +153,7 @@ func TestAStalledFollowerHoldsNoOneUp(t *testing.T) {
 	}
 	teacher.keys(fmt.Sprintf("%dG", b))
 	for _, tm := range others {
-		tm.waitScreen(t, fmt.Sprintf("following the teacher (step %d)", b))
+		tm.waitFollowing(t, b)
 	}
 	var after runtime.MemStats
 	runtime.GC()
@@ -241,7 +241,7 @@ func stall(t *testing.T, srv *Server, teacher, other *term) int {
 			continue
 		}
 		teacher.keys(fmt.Sprintf("%dG", a+2))
-		other.waitScreen(t, fmt.Sprintf("(step %d)", a+2))
+		other.waitFollowing(t, a+2)
 		if backedUp(srv) {
 			return moves + 1
 		}

@@ -97,7 +97,7 @@ func TestLoad(t *testing.T) {
 		followers = append(followers, connect(t, addr, fmt.Sprint("s", i), ""))
 	}
 	for _, f := range followers {
-		f.waitScreen(t, "following the teacher (step 1)")
+		f.waitFollowing(t, 1)
 	}
 	teacher.waitScreen(t, fmt.Sprintf("%d following", n))
 	during := srv.Stats(t)

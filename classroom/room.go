@@ -176,7 +176,7 @@ func (m *Member) Lesson(opts model.Options) model.Model {
 	case Student:
 		first = []tea.Msg{model.FollowMsg{View: view, Teacher: teacher}}
 	case Notes:
-		first = []tea.Msg{model.PositionMsg{Step: view.Step, Started: started}, live.StatusMsg{Status: status}}
+		first = []tea.Msg{model.PositionMsg{Step: view.Step, Started: started, Blank: view.Blank}, live.StatusMsg{Status: status}}
 	}
 	first = append(first, live.CheckMsg{Check: check})
 	for _, msg := range first {
@@ -265,7 +265,7 @@ func (r *Room) news() {
 	for m := range r.students {
 		m.box.put(kindView, follow)
 	}
-	pos := model.PositionMsg{Step: r.view.Step, Started: r.started}
+	pos := model.PositionMsg{Step: r.view.Step, Started: r.started, Blank: r.view.Blank}
 	for m := range r.consoles {
 		m.box.put(kindPosition, pos)
 	}

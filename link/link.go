@@ -29,6 +29,8 @@ type Position struct {
 	// any, and Revealed whether its answer is shown.
 	Question string `json:"question,omitempty"`
 	Revealed bool   `json:"revealed,omitempty"`
+	// Blank says the presenter has blanked the screen.
+	Blank bool `json:"blank,omitempty"`
 }
 
 // ask is what a follower sends for the presenter's position now: it asks

@@ -168,7 +168,7 @@ func TestFollowerAsksForThePosition(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	s.Publish(Position{Step: 5, Question: "jak-pairs", Revealed: true})
+	s.Publish(Position{Step: 5, Question: "jak-pairs", Revealed: true, Blank: true})
 	c, err := net.Dial("unix", path.Path)
 	if err != nil {
 		t.Fatal(err)
@@ -179,7 +179,7 @@ func TestFollowerAsksForThePosition(t *testing.T) {
 	first, _ := r.ReadString('\n')
 	fmt.Fprintln(c, ask)
 	second, _ := r.ReadString('\n')
-	if first == "" || first != second || !strings.Contains(second, `"question":"jak-pairs","revealed":true`) {
+	if first == "" || first != second || !strings.Contains(second, `"question":"jak-pairs","revealed":true,"blank":true`) {
 		t.Errorf("pushed %q, then asked and got %q", first, second)
 	}
 }

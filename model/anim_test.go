@@ -232,9 +232,9 @@ func TestScenesAppearOnTheirSteps(t *testing.T) {
 				t.Errorf("%dx%d step %d (%s, scene %q): scene drawn = %v\n%s", size[0], size[1], i+1, st.ID, st.Scene, hasScene, s)
 			}
 			lines := strings.Split(s, "\n")
-			helpHasPause := strings.Contains(lines[len(lines)-1], "r replay")
-			if helpHasPause != (st.Scene != "") {
-				t.Errorf("step %d: scene keys in the help bar = %v", i+1, helpHasPause)
+			helpHasZoom := strings.Contains(lines[len(lines)-1], "z zoom")
+			if helpHasZoom != (st.Scene != "") || m.keys.Replay.Enabled() != (st.Scene != "") {
+				t.Errorf("step %d: scene keys in the help bar = %v, r on = %v", i+1, helpHasZoom, m.keys.Replay.Enabled())
 			}
 			m = press(t, m, "right")
 		}

@@ -103,7 +103,7 @@ func TestKeysForScreensTheLessonLacks(t *testing.T) {
 		t.Errorf("a lesson without diagrams offers the diagram keys:\n%s", help)
 	}
 	m := send(t, New(bare, Options{Theme: ThemeDark}), tea.WindowSizeMsg{Width: 80, Height: 24})
-	if s := screen(m); !strings.Contains(s, "Sleep") || !strings.Contains(s, "Education only · facts checked 2026-11-20") {
+	if s := screen(m); !strings.Contains(s, "Sleep") || !strings.Contains(s, "Education only · checked 2026-11-20") {
 		t.Errorf("the lesson's own title and disclaimer are not shown:\n%s", s)
 	}
 	if title := m.View().WindowTitle; title != "Sleep · Why we sleep" {

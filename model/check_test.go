@@ -208,7 +208,7 @@ func TestCountShowsPending(t *testing.T) {
 		step    int    // one-based
 	}{
 		{[]string{"1"}, "1…", 1},
-		{[]string{"1", "2"}, "12…  G or enter: go to step 12", 1},
+		{[]string{"1", "2"}, "12…  G: go to step 12", 1},
 		{[]string{"1", "2", "G"}, "", 12},
 		{[]string{"1", "2", "enter"}, "", 12},
 		{[]string{"3", "x"}, "", 1},

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
+
+	"jakstat/views"
 )
 
 // In a classroom (Options.Follow) a student's lesson follows the teacher's
@@ -112,20 +114,43 @@ func (m Model) goTo(step, frame int, playing bool) (Model, bool) {
 	return m, moved
 }
 
-// followStatus is the status line's classroom part.
-func (m Model) followStatus() string {
-	teacherAt := m.class.view.Step + 1
-	switch {
-	case !m.opts.Follow:
-		return ""
-	case m.live.Waiting() && m.screen != screenLive:
-		return "The teacher asks a question · a: answer it"
-	case m.live.Room().Revealed && m.screen != screenLive:
-		return "The teacher revealed the answers · a: see them"
-	case !m.class.teacher:
-		return "on your own (no teacher connected)"
-	case m.class.following:
-		return fmt.Sprintf("following the teacher (step %d)", teacherAt)
+// roomNote is the status line's classroom note, which stays at every
+// size: for a student, whether they follow the teacher and how to get
+// back, or the teacher's open question; for the teacher, who is in the
+// room. Under a screen of the student's own (covered) the keys that work
+// only on the step are left out.
+func (m Model) roomNote(covered bool) (views.Note, bool) {
+	if m.opts.Present {
+		return m.roomStatus()
 	}
-	return fmt.Sprintf("exploring · teacher at step %d · F: follow", teacherAt)
+	if !m.opts.Follow {
+		return views.Note{}, false
+	}
+	teacherAt := m.class.view.Step + 1
+	n := views.Note{Keep: true}
+	switch {
+	case m.live.Waiting() && m.screen != screenLive:
+		n.Long, n.Short, n.Tiny = "The teacher asks a question · a: answer it", "a: answer the question", "a: answer"
+		if covered {
+			n.Long, n.Short, n.Tiny = "The teacher asks a question", "a question is open", ""
+		}
+	case m.live.Room().Revealed && m.screen != screenLive:
+		n.Long, n.Short, n.Tiny = "The teacher revealed the answers · a: see them", "a: see the answers", "a: answers"
+		if covered {
+			n.Long, n.Short, n.Tiny = "The teacher revealed the answers", "answers revealed", ""
+		}
+	case !m.class.teacher:
+		n.Long, n.Short, n.Tiny = "on your own (no teacher connected)", "no teacher connected", "no teacher"
+	case m.class.following:
+		n.Long, n.Short, n.Tiny = fmt.Sprintf("following the teacher (step %d)", teacherAt), "following the teacher", "following"
+	case covered:
+		n.Long, n.Short, n.Tiny = fmt.Sprintf("exploring · teacher at step %d", teacherAt), "exploring", ""
+	default:
+		n.Long, n.Short, n.Tiny = fmt.Sprintf("exploring · teacher at step %d · F: follow", teacherAt), fmt.Sprintf("teacher: step %d · F: follow", teacherAt), "F: follow"
+	}
+	return n, true
 }
+
+// classroom says whether the lesson is a classroom's (a student's, or the
+// teacher's in a room): its status line keeps room for the room's note.
+func (m Model) classroom() bool { return m.opts.Follow || m.inRoom() }

@@ -91,11 +91,13 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// ShortHelp is the one-line help bar: the keys a learner needs right now.
-// Bindings that do nothing at the moment are disabled, and the bar leaves
-// them out.
+// ShortHelp is the one-line help bar: the keys a learner needs right now,
+// the most needed first (z before scrolling: in a small window it is the
+// only way to see the diagram). Bindings that do nothing at the moment are
+// disabled, and the bar leaves them out; where the rest do not fit, the
+// bar ends with "? all keys".
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.BackToCheck, k.Next, k.Prev, k.Down, k.Zoom, k.Pause, k.StageBack, k.StageOn, k.Replay,
+	return []key.Binding{k.BackToCheck, k.Next, k.Prev, k.Zoom, k.Down, k.Pause, k.StageBack, k.StageOn, k.Replay,
 		k.Focus, k.Select, k.Back, k.Explore, k.Search, k.Glossary, k.Help, k.Quit}
 }
 
@@ -127,7 +129,7 @@ func DefaultPromptKeyMap() PromptKeyMap {
 	}
 }
 
-// ShortHelp is the prompt's keys; the status line says them in words.
+// ShortHelp is the prompt's keys, the help bar while it is open.
 func (k PromptKeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Go, k.Cancel} }
 
 // FullHelp is every key of the prompt.

@@ -272,6 +272,9 @@ func liveKeyStates(t *testing.T, l *content.Lesson, choice, order int) []keyStat
 	revealed := checkOf(l, choice, 1, 1)
 	revealed.Revealed = true
 	teacher := ask(t, teacherIn(t, l, &fakeRoom{}, 80, 24), choice)
+	counted := checkOf(l, choice, 1, 1)
+	counted.Answered = 5
+	answersIn := send(t, teacher, counted)
 	return []keyState{
 		{"classroom asked", map[string]any{"model.KeyMap": press(t, asked, "esc").keys}},
 		onLive("student choice", asked),
@@ -280,7 +283,8 @@ func liveKeyStates(t *testing.T, l *content.Lesson, choice, order int) []keyStat
 		onLive("student revealed", send(t, press(t, asked, "1"), revealed)),
 		onLive("teacher", teacher),
 		onLive("teacher revealed", press(t, teacher, "a")),
-		onLive("teacher second vote", press(t, teacher, "R")),
+		onLive("teacher, answers in", answersIn),
+		onLive("teacher second vote", press(t, answersIn, "R")),
 	}
 }
 

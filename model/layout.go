@@ -118,7 +118,7 @@ func (m Model) dims() dims {
 	if m.height >= 28 || m.opts.Present && m.height >= 16 {
 		d.headerH++ // a breathing line, where there is room for it
 	}
-	d.contentH = max(m.height-d.headerH-m.footerHeight()-m.problemsHeight(), 1)
+	d.contentH = max(m.height-d.headerH-m.footerHeight(d.frameW)-m.problemsHeight(), 1)
 	d.zoom = m.panes.zoom && m.sceneName() != ""
 	if m.panes.grid.ID() == "" {
 		d.textH = d.contentH
@@ -141,13 +141,14 @@ func (m Model) dims() dims {
 	return d
 }
 
-// footerHeight is the status line and the help bar; presenters have no
-// help bar (? still shows every key).
-func (m Model) footerHeight() int {
+// footerHeight is the status line (one line or two, views.StatusHeight)
+// and the help bar; presenters have no help bar (? still shows every key).
+func (m Model) footerHeight(frameW int) int {
+	h := views.StatusHeight(m.lesson.Meta, frameW, m.classroom())
 	if m.opts.Present {
-		return 1
+		return h
 	}
-	return 2
+	return h + 1
 }
 
 // placeScene decides where the step's scene goes: beside the text in the
@@ -401,7 +402,11 @@ func (m *Model) syncKeys() {
 		m.helpBar = views.HelpBar(*m.styles, top.ShortHelp(), d.frameW)
 		return
 	}
-	m.helpBar = views.HelpBar(*m.styles, m.lessonShortHelp(d), d.frameW)
+	more := m.keys.Help
+	if p.overlay == overlayHelp {
+		more = key.Binding{} // every key is on screen; esc (or ?) closes it
+	}
+	m.helpBar = views.HelpBarMore(*m.styles, m.lessonShortHelp(d), more, d.frameW)
 }
 
 // syncSceneKeys enables the scene's keys while it is drawn, and z while
@@ -470,6 +475,10 @@ func (m Model) lessonShortHelp(d dims) []key.Binding {
 			b = ui.Combine(",/.", "stage", k.StageBack, k.StageOn)
 		case k.StageOn.Help():
 			continue
+		case k.Help.Help():
+			if p.overlay == overlayHelp {
+				continue
+			}
 		}
 		short = append(short, b)
 	}

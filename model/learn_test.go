@@ -142,6 +142,15 @@ func TestScoreScreenAndReview(t *testing.T) {
 			t.Errorf("score screen lacks %q:\n%s", want, s)
 		}
 	}
+	// Every section with questions is named in full where there is room.
+	for _, size := range []tea.WindowSizeMsg{{Width: 80, Height: 24}, {Width: 120, Height: 30}} {
+		s := screen(send(t, m, size))
+		for _, q := range l.Questions {
+			if !strings.Contains(s, q.Section+" ") {
+				t.Errorf("%dx%d: the score screen cuts %q:\n%s", size.Width, size.Height, q.Section, s)
+			}
+		}
+	}
 	m = press(t, m, "r")
 	if !onQuestion(m) || !m.quiz.Position().Review {
 		t.Fatal("r should review the missed questions")

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strconv"
 
 	"charm.land/bubbles/v2/key"
@@ -49,6 +50,8 @@ func (m Model) lessonKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.move(ActNext, 0)
 	case key.Matches(msg, k.Prev):
 		return m.move(ActPrev, 0)
+	case key.Matches(msg, k.First, k.Last) && m.nav.Count > 0:
+		return m.goNumber(m.nav.Count)
 	case key.Matches(msg, k.First):
 		return m.move(ActFirst, 0)
 	case key.Matches(msg, k.Last):
@@ -144,7 +147,7 @@ func (m *Model) overlayKey(msg tea.KeyPressMsg) bool {
 func (m Model) selectKey() (Model, tea.Cmd) {
 	switch {
 	case m.nav.Count > 0:
-		return m.move(ActGoto, m.nav.Count)
+		return m.goNumber(m.nav.Count)
 	case m.panes.focus == focusTable && len(m.panes.grid.Rows) > 0:
 		m.panes.overlay = overlayDetails
 		m.panes.panel.ScrollTo(0)
@@ -197,6 +200,23 @@ func (m Model) move(a Action, arg int) (Model, tea.Cmd) {
 	return m, tea.Batch(m.prerenderCmd(m.dims().textW), tick)
 }
 
+// goNumber goes to the step numbered n (one-based), as typed at the ":"
+// prompt or before G, g or enter. A number past either end goes to that
+// end and says so until the next key, rather than landing somewhere
+// unexplained.
+func (m Model) goNumber(n int) (Model, tea.Cmd) {
+	to := min(max(n, 1), m.nav.Total)
+	m.nav.Count = 0
+	next, cmd := m.move(ActGoto, to)
+	switch {
+	case n > to:
+		next.notice = fmt.Sprintf("No step %d: here is the last", n)
+	case n < to:
+		next.notice = fmt.Sprintf("No step %d: here is the first", n)
+	}
+	return next, cmd
+}
+
 // goStep closes the screen on top and opens step (zero-based); when it is
 // the step already open, the step screen just comes back.
 func (m Model) goStep(step int) (Model, tea.Cmd) {
@@ -224,7 +244,7 @@ func (m Model) openExplorer() Model {
 	}
 	m.screen, m.panes.overlay = screenExplorer, overlayNone
 	m.explorer.SetOrigin(m.nav.Step, m.nav.Total)
-	m.explorer.SetSize(m.width, m.height-m.problemsHeight()) // as layoutScreen does
+	m.explorer.SetSize(m.width, m.height-m.problemsHeight()) // a reload's problems go under it
 	m.explorer = m.explorer.Open(table, row)
 	m.syncKeys()
 	return m

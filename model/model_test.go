@@ -373,6 +373,7 @@ func randomWalk(t *testing.T, l *content.Lesson, rng *rand.Rand, n int, keys []s
 			t.Fatalf("message %d (%#v): step %d out of range", i, msg, m.Step())
 		}
 		assertFits(t, m)
+		assertDisclaimed(t, m)
 	}
 }
 

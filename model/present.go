@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"jakstat/model/live"
 	"jakstat/views"
@@ -17,11 +18,12 @@ import (
 // screen. The notes view (Options.Notes, package notes) is a second window
 // for the presenter, following the presenter's window.
 
-// PositionMsg tells a notes view where the presenter is; Step -1 only
-// starts the presenter's clock.
+// PositionMsg tells a notes view where the presenter is, and whether the
+// presenter's screen is blanked; Step -1 only starts the presenter's clock.
 type PositionMsg struct {
 	Step    int
 	Started time.Time
+	Blank   bool
 }
 
 // LinkMsg tells a notes view whether it is connected to a presenter.
@@ -78,6 +80,7 @@ func (m Model) onPosition(msg PositionMsg) Model {
 		return m
 	}
 	m.notes.SetConnected(true)
+	m.notes.SetBlank(msg.Blank)
 	if msg.Step < m.nav.Total && msg.Step != m.nav.Step {
 		m.nav.Step = msg.Step
 		m.notes.SetStep(msg.Step)
@@ -109,9 +112,18 @@ func (m Model) blankKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// blankScreen is an empty frame: a projector showing nothing.
+// blankScreen is an empty frame: a projector showing nothing. A student's
+// screen, blanked by the teacher, says so in one quiet line, and how to
+// see the lesson meanwhile.
 func (m Model) blankScreen() string {
-	return strings.TrimRight(strings.Repeat(strings.Repeat(" ", m.width)+"\n", m.height), "\n")
+	if !m.opts.Follow {
+		return strings.TrimRight(strings.Repeat(strings.Repeat(" ", m.width)+"\n", m.height), "\n")
+	}
+	hint := "The teacher has paused the screen"
+	if long := hint + " · " + m.keys.Back.Help().Key + ": show the lesson"; lipgloss.Width(long) <= m.width {
+		hint = long
+	}
+	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, m.styles.Muted.Render(views.Truncate(hint, m.width)))
 }
 
 // onStatus takes the room's news of who is there, for the teacher's
@@ -123,11 +135,11 @@ func (m Model) onStatus(msg live.StatusMsg) Model {
 }
 
 // roomStatus is the teacher's status line's classroom note: who is in the
-// room, in words and in short.
+// room, in words and in short. It stays at every size (views.Note.Keep).
 func (m Model) roomStatus() (views.Note, bool) {
 	if !m.opts.Present || !m.present.hasRoom {
 		return views.Note{}, false
 	}
 	r := m.present.room
-	return views.Note{Long: views.RoomSummary(r.Students, r.Following, len(r.Exploring)), Short: views.RoomSummaryShort(r.Students, r.Following)}, true
+	return views.Note{Long: views.RoomSummary(r.Students, r.Following, len(r.Exploring)), Short: views.RoomSummaryShort(r.Students, r.Following), Keep: true}, true
 }

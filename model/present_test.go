@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -65,7 +66,7 @@ func TestBlankScreen(t *testing.T) {
 	m := presenter(t, 80, 24)
 	m = press(t, m, "b")
 	if strings.TrimSpace(m.Render()) != "" {
-		t.Fatal("b did not blank the screen")
+		t.Fatal("b did not blank the screen: a projector shows nothing, not even a hint")
 	}
 	m = press(t, m, "right", "G")
 	if m.Step() != 0 {
@@ -123,6 +124,13 @@ func TestNotesViewFollows(t *testing.T) {
 			t.Errorf("notes view lacks %q:\n%s", want, s)
 		}
 	}
+	// The presenter blanks the screen, and brings it back.
+	if s := screen(send(t, m, PositionMsg{Step: 4, Started: start, Blank: true})); !strings.Contains(s, "the screen is blanked") {
+		t.Errorf("the notes do not say the screen is blanked:\n%s", s)
+	}
+	if m = send(t, m, PositionMsg{Step: 4, Started: start, Blank: true}, PositionMsg{Step: 4, Started: start}); strings.Contains(screen(m), "blanked") {
+		t.Errorf("the notes still say the screen is blanked:\n%s", screen(m))
+	}
 	m = send(t, m, LinkMsg{Connected: false})
 	if !strings.Contains(screen(m), "waiting for the presenter") {
 		t.Error("a lost presenter is not shown")
@@ -174,5 +182,53 @@ func BenchmarkFollow(b *testing.B) {
 		next, _ := m.Update(FollowMsg{View: ViewPosition{Step: steps[i%2]}, Teacher: true})
 		m = next.(Model)
 		m.View()
+	}
+}
+
+// TestNotesViewScrollsAndSaysItsKeys: the notes view has a help bar with
+// its keys; notes longer than the window scroll (keys, pages, the wheel),
+// saying what is out of sight, and start at the top on the next step; "?"
+// is neither offered nor needed.
+func TestNotesViewScrollsAndSaysItsKeys(t *testing.T) {
+	l := *fixture.Lesson(t)
+	l.Steps = slices.Clone(l.Steps)
+	var long []string
+	for i := range 40 {
+		long = append(long, fmt.Sprintf("Point %d of the talk.", i+1))
+	}
+	l.Steps[1].Notes = strings.Join(long, "\n\n")
+	m := send(t, New(&l, Options{Theme: ThemeDark, Notes: true}), tea.WindowSizeMsg{Width: 60, Height: 16}, PositionMsg{Step: 1})
+	if bar := helpLine(m); bar != "↑/↓ scroll the notes • pgup/pgdn page • q quit" {
+		t.Errorf("the help bar is %q", bar)
+	}
+	if s := screen(m); !strings.Contains(s, "Point 1 of") || !strings.Contains(s, "more below") || !strings.Contains(s, "Next: ") {
+		t.Errorf("long notes should start at the top and say there is more:\n%s", s)
+	}
+	m = press(t, m, "j", "j")
+	if s := screen(m); strings.Contains(s, "Point 1 of") || !strings.Contains(s, "Point 2 of") || !strings.Contains(s, "▲ 2 above") {
+		t.Errorf("j should scroll the notes a line:\n%s", s)
+	}
+	m = press(t, m, "pgdown", "pgdown", "pgdown", "pgdown", "pgdown", "pgdown", "pgdown", "pgdown", "pgdown", "pgdown")
+	if s := screen(m); !strings.Contains(s, "Point 40 of") || strings.Contains(s, "more below") {
+		t.Errorf("pages should reach the end of the notes, and stop there:\n%s", s)
+	}
+	assertFits(t, m)
+	golden.RequireEqual(t, []byte(screen(m)))
+	m = send(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelUp})
+	if s := screen(m); !strings.Contains(s, "more below") {
+		t.Errorf("the wheel should scroll the notes back:\n%s", s)
+	}
+	if m = press(t, m, "?"); strings.Contains(helpLine(m), "?") || strings.Contains(screen(m), "All keys") {
+		t.Errorf("? is offered, or opened something: %q", helpLine(m))
+	}
+	m = send(t, m, PositionMsg{Step: 2}, PositionMsg{Step: 1})
+	if s := screen(m); !strings.Contains(s, "Point 1 of") {
+		t.Errorf("another step's notes should start at the top:\n%s", s)
+	}
+	if m = send(t, m, PositionMsg{Step: 0}); helpLine(m) != "q quit" {
+		t.Errorf("short notes offer scrolling: %q", helpLine(m))
+	}
+	if _, cmd := m.Update(keyMsg("q")); cmd == nil {
+		t.Error("q did not quit the notes view")
 	}
 }

@@ -46,10 +46,11 @@ func (m *Model) layoutProblems(frameW int) {
 		return
 	}
 	// The step keeps most of the room, and at least enough for a table's
-	// two labels and a few rows.
+	// two labels and a few rows, except in the smallest windows, where the
+	// panel keeps its two lines (what did not load, and the first why).
 	const keep = 5
-	room := m.height - views.HeaderHeight - m.footerHeight()
-	m.problemsView = views.ReloadPanel(*m.styles, m.problems, frameW, min(max(room*2/5, 2), room-keep))
+	room := m.height - views.HeaderHeight - m.footerHeight(frameW)
+	m.problemsView = views.ReloadPanel(*m.styles, m.problems, frameW, max(min(max(room*2/5, 2), room-keep), 2))
 }
 
 // problemsHeight is how many lines the problems panel takes.

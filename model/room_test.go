@@ -128,7 +128,9 @@ func TestStudentFollowsTheWholeView(t *testing.T) {
 		{"the row's details", ViewPosition{Step: table, Table: true, Row: 1, Screen: ScreenDetails}, func(m Model) bool {
 			return m.panes.overlay == overlayDetails && m.panes.row == 1
 		}},
-		{"a blank screen", ViewPosition{Step: table, Blank: true}, func(m Model) bool { return strings.TrimSpace(m.Render()) == "" }},
+		{"a blank screen, saying why", ViewPosition{Step: table, Blank: true}, func(m Model) bool {
+			return strings.TrimSpace(screen(m)) == "The teacher has paused the screen · esc: show the lesson"
+		}},
 		{"the teacher's help is the teacher's own", ViewPosition{Step: 1, Screen: ScreenHelp}, func(m Model) bool {
 			return m.Step() == 1 && onStep(m)
 		}},
@@ -312,26 +314,37 @@ func TestTeacherRunsALiveCheck(t *testing.T) {
 	if m.screen != screenLive || room.last().Screen != ScreenLive || room.last().Live.Question() != l.Questions[first].ID {
 		t.Fatalf("leaving the section should ask the room its first question: %+v\n%s", room.last(), screen(m))
 	}
+	// Nobody has answered: there is nothing to discuss, so no second vote.
+	m = send(t, m, live.CheckMsg{Check: live.Check{Seq: 1, Question: l.Questions[first].ID, Vote: 1, Students: 23}})
+	if m = press(t, m, "R"); strings.Contains(screen(m), "R: vote again") || room.last().Live.Vote != 1 {
+		t.Errorf("a second vote before any answer:\n%s", screen(m))
+	}
 	m = send(t, m, live.CheckMsg{Check: live.Check{Seq: 1, Question: l.Questions[first].ID, Vote: 1, Answered: 17, Students: 23}})
 	s := screen(m)
 	if !strings.Contains(s, "Answered 17 of 23") || strings.Contains(s, "■") || strings.Contains(s, l.Questions[first].Explain) {
 		t.Errorf("the count should show, the spread and answer should not:\n%s", s)
 	}
-	m = press(t, m, "a")
-	if !room.last().Live.Revealed {
-		t.Error("a did not tell the room to reveal")
-	}
-	spread := [][]live.Tally{{{Response: []int{0}, Count: 12}, {Response: []int{1}, Count: 5}}}
-	m = send(t, m, live.CheckMsg{Check: live.Check{Seq: 1, Question: l.Questions[first].ID, Vote: 1, Revealed: true, Answered: 17, Students: 23, Spreads: spread}})
-	if s := screen(m); !strings.Contains(s, "■") || !strings.Contains(s, "70%") || !strings.Contains(s, "The messenger binds its receptor") {
-		t.Errorf("the reveal should show the spread and the explanation:\n%s", s)
+	if !strings.Contains(strings.Join(strings.Fields(s), " "), "R: vote again") {
+		t.Errorf("with answers in, a second vote is not offered:\n%s", s)
 	}
 	m = press(t, m, "R")
 	if p := room.last().Live; p.Vote != 2 || p.Revealed {
 		t.Errorf("R should start a second, hidden vote: %+v", p)
 	}
-	if !strings.Contains(screen(m), "second vote") {
-		t.Errorf("the second vote is not shown:\n%s", screen(m))
+	if s := screen(m); !strings.Contains(s, "second vote") || strings.Contains(s, "R: vote again") {
+		t.Errorf("the second vote is not shown, or offers a third:\n%s", s)
+	}
+	m = press(t, m, "a")
+	if !room.last().Live.Revealed {
+		t.Error("a did not tell the room to reveal")
+	}
+	spread := [][]live.Tally{{{Response: []int{0}, Count: 12}, {Response: []int{1}, Count: 5}}, {{Response: []int{0}, Count: 15}, {Response: []int{1}, Count: 2}}}
+	m = send(t, m, live.CheckMsg{Check: live.Check{Seq: 1, Question: l.Questions[first].ID, Vote: 2, Revealed: true, Answered: 17, Students: 23, Spreads: spread}})
+	if s := screen(m); !strings.Contains(s, "70%") || !strings.Contains(s, "88%") {
+		t.Errorf("the reveal should show both votes' spreads:\n%s", s)
+	}
+	if s := screen(press(t, m, "pgdown")); !strings.Contains(s, "The messenger binds its receptor") || strings.Contains(s, "R: vote again") {
+		t.Errorf("the reveal should explain, and offer no more votes:\n%s", s)
 	}
 	m = press(t, m, "enter")
 	if p := room.last().Live; p.Question() != l.Questions[second].ID || p.Vote != 1 {
@@ -366,6 +379,10 @@ func TestStudentAnswersALiveCheck(t *testing.T) {
 	if m.screen != screenLive || !strings.Contains(screen(m), l.Questions[q].Prompt) {
 		t.Fatalf("a following student should be asked at once:\n%s", screen(m))
 	}
+	// A number sends at once, and the help bar says so.
+	if bar := helpLine(m); !strings.HasPrefix(bar, "1-3 send •") {
+		t.Errorf("the help bar does not say a number sends: %q", bar)
+	}
 	m = press(t, m, "2")
 	if len(room.answers) != 1 || !slices.Equal(room.answers[0].Response, []int{1}) || room.answers[0].Seq != 1 || room.answers[0].Vote != 1 {
 		t.Fatalf("the answer did not reach the room: %+v", room.answers)
@@ -381,7 +398,7 @@ func TestStudentAnswersALiveCheck(t *testing.T) {
 	reveal.Revealed, reveal.Spreads = true, [][]live.Tally{{{Response: []int{0}, Count: 3}, {Response: []int{1}, Count: 1}}}
 	m = send(t, m, reveal)
 	s := screen(m)
-	for _, want := range []string{"You answered 2: not quite", "The messenger binds its receptor", "75%"} {
+	for _, want := range []string{"✗ 2) ", "✓ 1) ", "You answered 2: not quite", "The messenger binds its receptor", "75%"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the reveal lacks %q:\n%s", want, s)
 		}
@@ -421,7 +438,7 @@ func TestExploringStudentCanStillAnswer(t *testing.T) {
 	q := l.QuestionIndex("cream-or-tablet")
 	m := press(t, studentIn(t, l, room, 80, 24), "l", "l")
 	m = send(t, m, checkOf(l, q, 2, 1))
-	if !onStep(m) || !strings.Contains(screen(m), "The teacher asks a question · a: answer it") {
+	if !onStep(m) || !strings.Contains(screen(m), "a: answer the question") {
 		t.Fatalf("an exploring student should be told, not taken there:\n%s", screen(m))
 	}
 	m = press(t, m, "a", "2")
@@ -450,7 +467,7 @@ func TestLiveCheckScreens(t *testing.T) {
 		w, h := size[0], size[1]
 		screens := map[string]Model{
 			"student asked":    send(t, studentIn(t, l, &fakeRoom{}, w, h), checkOf(l, q, 1, 1)),
-			"student revealed": press(t, send(t, studentIn(t, l, &fakeRoom{}, w, h), checkOf(l, q, 1, 2)), "1"),
+			"student revealed": press(t, send(t, studentIn(t, l, &fakeRoom{}, w, h), checkOf(l, q, 1, 2)), "2"), // wrong: marked ✗
 			"teacher counting": send(t, press(t, teacherIn(t, l, &fakeRoom{}, w, h), "4", "G", "l"), checkOf(l, q, 1, 1)),
 			"teacher revealed": send(t, teacherIn(t, l, &fakeRoom{}, w, h), ViewMsg{ViewPosition{Step: 3, Screen: ScreenLive, Live: &p}}),
 		}
@@ -545,6 +562,7 @@ func TestRandomClassroomMessages(t *testing.T) {
 				t.Fatalf("%+v, message %d (%#v): step %d", opts, i, msg, m.Step())
 			}
 			assertFits(t, m)
+			assertDisclaimed(t, m)
 		}
 		for _, v := range room.views {
 			back, _ := New(l, opts).ApplyView(v)

@@ -176,10 +176,14 @@ func (m Model) paste(msg tea.PasteMsg) (Model, tea.Cmd) {
 
 // wheel scrolls whatever is under the pointer.
 func (m Model) wheel(msg tea.MouseWheelMsg) (Model, tea.Cmd) {
-	if m.tooSmall() || m.jumping || m.opts.Notes {
+	if m.tooSmall() || m.jumping {
 		return m, nil
 	}
 	if b := msg.Mouse().Button; b != tea.MouseWheelUp && b != tea.MouseWheelDown {
+		return m, nil
+	}
+	if m.opts.Notes {
+		m.notes, _ = m.notes.Update(msg)
 		return m, nil
 	}
 	if m.screen != screenLesson {
@@ -254,7 +258,7 @@ func (m Model) jumpKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Go):
 		m.jumping = false
 		if n, err := strconv.Atoi(m.jump.Value()); err == nil {
-			return m.move(ActGoto, n)
+			return m.goNumber(n)
 		}
 	case m.jump.Erases(msg) && m.jump.Value() == "":
 		m.jumping = false // backspace on nothing closes the prompt

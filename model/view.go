@@ -81,9 +81,13 @@ func (m Model) renderStep() string {
 		b.WriteByte('\n')
 	}
 	b.WriteString(m.status(d))
-	if !m.opts.Present {
-		b.WriteByte('\n')
-		b.WriteString(m.helpBar)
+	switch {
+	case m.opts.Present:
+	case m.jumping:
+		// The prompt's own keys while it is open.
+		b.WriteString("\n" + views.HelpBar(*m.styles, m.promptKeys.ShortHelp(), d.frameW))
+	default:
+		b.WriteString("\n" + m.helpBar)
 	}
 	return views.Frame(b.String(), m.height, d.margin)
 }
@@ -164,45 +168,39 @@ func (m Model) content(d dims) string {
 	return strings.Join(parts, "\n")
 }
 
-// status is the line above the help bar: the jump prompt while it is open,
-// or a count being typed; otherwise a note (a question waiting, the
-// scene's stage), what is scrolled out of sight and the disclaimer.
+// status is the status line (one line or two, views.StatusHeight): a
+// note of what is being typed (the ":" prompt, a count), the classroom's
+// state, a question waiting, the scene's stage, what is scrolled out of
+// sight, and always the disclaimer and the date the facts were checked.
 func (m Model) status(d dims) string {
-	if m.jumping {
-		return views.PromptLine(*m.styles, m.jump.Field(), m.nav.Total, d.frameW)
-	}
-	if m.notice != "" {
-		return m.styles.Warning.Render(views.Truncate(m.notice, d.frameW))
-	}
 	covered := m.screen != screenLesson || m.panes.overlay != overlayNone
-	if m.nav.Count > 0 && !covered {
-		return views.PendingCount(*m.styles, m.nav.Count, d.frameW)
+	st := views.Status{Notice: m.notice, Classroom: m.classroom()}
+	switch {
+	case m.jumping:
+		st.Notes = append(st.Notes, views.PromptNote(m.jump.Field(), m.nav.Total))
+	case m.nav.Count > 0 && !covered:
+		st.Notes = append(st.Notes, views.PendingNote(m.nav.Count))
 	}
-	if f := m.followStatus(); f != "" && !covered {
-		return m.styles.PaneFocus.Render(views.Truncate(f, d.frameW))
+	if room, ok := m.roomNote(covered); ok {
+		st.Notes = append(st.Notes, room)
 	}
-	above, below := 0, 0
 	switch top := m.top(); {
 	case top != nil:
-		above, below = top.Scrolled()
+		st.Above, st.Below = top.Scrolled()
 	case m.panes.overlay != overlayNone:
-		above, below = m.panes.panel.Above(), m.panes.panel.Below()
+		st.Above, st.Below = m.panes.panel.Above(), m.panes.panel.Below()
 	case d.textH > 0 && !d.zoom:
-		above, below = m.panes.text.Above(), m.panes.text.Below()
-	}
-	var notes []views.Note
-	if room, ok := m.roomStatus(); ok {
-		notes = append(notes, room)
+		st.Above, st.Below = m.panes.text.Above(), m.panes.text.Below()
 	}
 	if !covered {
 		if m.keys.BackToCheck.Enabled() {
 			n, of := m.quiz.Numbering()
-			notes = append(notes, views.Note{Long: fmt.Sprintf("enter: back to question %d of %d", n, of),
+			st.Notes = append(st.Notes, views.Note{Long: fmt.Sprintf("enter: back to question %d of %d", n, of),
 				Short: fmt.Sprintf("enter: question %d/%d", n, of)})
 		}
 		if n, of := m.stage(d); of > 0 {
-			notes = append(notes, views.Note{Long: fmt.Sprintf("stage %d of %d", n, of), Short: fmt.Sprintf("stage %d/%d", n, of)})
+			st.Notes = append(st.Notes, views.Note{Long: fmt.Sprintf("stage %d of %d", n, of), Short: fmt.Sprintf("stage %d/%d", n, of)})
 		}
 	}
-	return views.StatusLineNote(*m.styles, above, below, m.lesson.Meta, d.frameW, notes...)
+	return views.StatusBar(*m.styles, st, m.lesson.Meta, d.frameW)
 }

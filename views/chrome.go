@@ -6,8 +6,6 @@ import (
 	"time"
 
 	"charm.land/lipgloss/v2"
-
-	"jakstat/content"
 )
 
 // Header is the top of every screen: the lesson and section on the left,
@@ -42,86 +40,17 @@ func ProgressBar(s Styles, frac float64, width int) string {
 	return s.BarFull.Render(strings.Repeat("━", full)) + s.BarEmpty.Render(strings.Repeat("─", width-full))
 }
 
-// StatusLine sits above the help bar: on the left what is scrolled out of
-// sight, on the right the lesson's short disclaimer and the date its facts
-// were checked, shortened to fit. It is one line.
-func StatusLine(s Styles, above, below int, meta content.Meta, width int) string {
-	return StatusLineNote(s, above, below, meta, width)
-}
-
-// Note is a short note for the status line, in words and in short (the
-// short form may be the same).
-type Note struct{ Long, Short string }
-
-// StatusLineNote is StatusLine with notes first on the left, most
-// important first: a question waiting, where a diagram is in its story
-// ("stage 3 of 5"). The disclaimer matters most, then the date the facts
-// were checked, then the notes, then the scroll marks: when room is short,
-// the words around the date go first, then the notes take their short
-// forms and later notes go, the scroll marks shrink (and give way to a
-// note), and only then do the notes go, before the date does.
-func StatusLineNote(s Styles, above, below int, meta content.Meta, width int, notes ...Note) string {
-	long, short := scrollMarks(above, below)
-	var noteSets []string
-	for n := len(notes); n > 0; n-- {
-		var l, sh []string
-		for _, nt := range notes[:n] {
-			l, sh = append(l, nt.Long), append(sh, nt.Short)
-		}
-		noteSets = append(noteSets, strings.Join(l, " · "), strings.Join(sh, " · "))
+// PendingNote is the status line's note while a count is typed before a
+// motion (the 12 of 12G): the count so far, and what it will do. It stays
+// while it is typed.
+func PendingNote(count int) Note {
+	typed := fmt.Sprintf("%d…", count)
+	return Note{
+		Long:  fmt.Sprintf("%s  G or enter: go to step %d · l/h: move %d steps · j/k: scroll %d lines · esc: cancel", typed, count, count, count),
+		Short: fmt.Sprintf("%s  G: go to step %d", typed, count),
+		Tiny:  typed,
+		Keep:  true, Tone: TonePrompt,
 	}
-	dated := []string{
-		meta.ShortDisclaimer + " · facts checked " + meta.Checked,
-		meta.ShortDisclaimer + " · checked " + meta.Checked,
-		meta.ShortDisclaimer + " · " + meta.Checked,
-	}
-	fits := func(note, left, right string) (string, bool) {
-		if note != "" && left != "" {
-			left = "  " + left
-		}
-		lw := lipgloss.Width(note) + lipgloss.Width(left)
-		if lw+lipgloss.Width(right)+2 > width {
-			return "", false
-		}
-		out := ""
-		if note != "" {
-			out = s.PaneFocus.Render(note)
-		}
-		return out + s.Overflow.Render(left) + strings.Repeat(" ", width-lw-lipgloss.Width(right)) + s.Muted.Render(right), true
-	}
-	for _, right := range dated {
-		for _, note := range noteSets {
-			for _, left := range []string{long, short, ""} {
-				if out, ok := fits(note, left, right); ok {
-					return out
-				}
-			}
-		}
-	}
-	for _, right := range append(dated, meta.ShortDisclaimer) {
-		for _, left := range []string{long, short} {
-			if out, ok := fits("", left, right); ok {
-				return out
-			}
-		}
-	}
-	return s.Overflow.Render(Truncate(short, width))
-}
-
-// PendingCount is the status line while a count is typed before a motion
-// (the 12 of 12G): the count so far, and what it will do.
-func PendingCount(s Styles, count, width int) string {
-	typed := s.Prompt.Render(fmt.Sprintf("%d…", count))
-	for _, hint := range []string{
-		fmt.Sprintf("  G or enter: go to step %d · l/h: move %d steps · j/k: scroll %d lines · esc: cancel", count, count, count),
-		fmt.Sprintf("  G or enter: go to step %d · esc: cancel", count),
-		fmt.Sprintf("  G: step %d · esc: cancel", count),
-	} {
-		if lipgloss.Width(typed)+lipgloss.Width(hint) <= width {
-			return typed + s.Muted.Render(hint)
-		}
-	}
-	return typed
 }
 
 // RoomSummary says in a few words who is in a classroom: "23 in the room ·
@@ -143,20 +72,6 @@ func RoomSummaryShort(students, following int) string {
 		return "no students yet"
 	}
 	return fmt.Sprintf("%d/%d following", following, students)
-}
-
-// scrollMarks says how many lines are out of sight, in words and in short.
-func scrollMarks(above, below int) (long, short string) {
-	var l, sh []string
-	if above > 0 {
-		l = append(l, fmt.Sprintf("▲ %d above", above))
-		sh = append(sh, fmt.Sprintf("▲%d", above))
-	}
-	if below > 0 {
-		l = append(l, fmt.Sprintf("▼ %d more below", below))
-		sh = append(sh, fmt.Sprintf("▼%d", below))
-	}
-	return strings.Join(l, "  "), strings.Join(sh, " ")
 }
 
 // TooSmall is the whole screen when the window is below MinWidth x MinHeight.
@@ -192,18 +107,17 @@ func PaneLabel(s Styles, label string, focused bool, width int, hints ...string)
 	return st.Render(Truncate(text, width))
 }
 
-// PromptLine is the status line while the ":" jump prompt is open.
-func PromptLine(s Styles, typed Field, total, width int) string {
-	prompt := s.Prompt.Render(Truncate(":"+caretText(typed, max(width-2, 1)), width))
-	for _, hint := range []string{
-		fmt.Sprintf("  go to step (1-%d) · enter to go · esc to cancel", total),
-		fmt.Sprintf("  step 1-%d · enter · esc", total),
-	} {
-		if lipgloss.Width(prompt)+lipgloss.Width(hint) <= width {
-			return prompt + s.Muted.Render(hint)
-		}
+// PromptNote is the status line's note while the ":" jump prompt is open:
+// the digits typed, with a caret, and which steps there are. The help bar
+// has the prompt's keys. It stays while it is typed.
+func PromptNote(typed Field, total int) Note {
+	prompt := ":" + caretText(typed, 8)
+	return Note{
+		Long:  fmt.Sprintf("%s  go to step (1-%d)", prompt, total),
+		Short: fmt.Sprintf("%s  step 1-%d", prompt, total),
+		Tiny:  prompt,
+		Keep:  true, Tone: TonePrompt,
 	}
-	return prompt
 }
 
 // TabBar draws tab titles in a row, the active one marked, shortened to fit.

@@ -194,20 +194,31 @@ func Score(s Styles, scores []content.SectionScore, width int) string {
 	b.WriteString(s.PaneFocus.Render("Your checks of understanding"))
 	b.WriteString("\n\n")
 	right, total, missed, skipped := 0, 0, 0, 0
-	for _, sc := range scores {
+	results := make([]string, len(scores))
+	nameW, resultW := 0, 0
+	for i, sc := range scores {
+		results[i] = fmt.Sprintf("%d of %d right", sc.Right, sc.Total)
+		if sc.Answered < sc.Total {
+			results[i] += fmt.Sprintf(" (%d not answered)", sc.Total-sc.Answered)
+		}
+		nameW, resultW = max(nameW, lipgloss.Width(sc.Section)), max(resultW, lipgloss.Width(results[i]))
+	}
+	// The names' column is as wide as the longest name, unless that leaves
+	// the results no room: then names are cut (to no fewer than 12
+	// columns), and in the narrowest windows the results' ends too.
+	nameW = min(nameW, max(width-1-resultW, 12))
+	for i, sc := range scores {
 		right += sc.Right
 		total += sc.Total
 		missed += len(sc.Missed)
 		skipped += sc.Total - sc.Answered
-		line := fmt.Sprintf("%-22s %d of %d right", Truncate(sc.Section, 22), sc.Right, sc.Total)
-		if sc.Answered < sc.Total {
-			line += fmt.Sprintf(" (%d not answered)", sc.Total-sc.Answered)
-		}
+		name := Truncate(sc.Section, nameW)
+		line := name + strings.Repeat(" ", nameW-lipgloss.Width(name)+1) + Truncate(results[i], width-nameW-1)
 		st := s.Value
 		if sc.Right == sc.Total {
 			st = s.SceneSignal
 		}
-		b.WriteString(st.Render(Truncate(line, width)) + "\n")
+		b.WriteString(st.Render(line) + "\n")
 	}
 	b.WriteString("\n" + s.Title.Render(fmt.Sprintf("In all: %d of %d.", right, total)) + "\n\n")
 	var todo string

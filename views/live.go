@@ -29,6 +29,7 @@ type LiveState struct {
 	Answered   int  // answers in this vote so far (the teacher's screen)
 	Students   int  // how many could answer (the teacher's screen)
 	Revealed   bool
+	Revote     bool            // the teacher may ask everyone to vote again (R)
 	Spreads    [][]SpreadCount // each vote's spread; drawn only once revealed
 	Cursor     int             // a student's highlighted choice
 	Picked     []int           // a student's order so far, as listed positions
@@ -78,6 +79,8 @@ func liveChoices(s Styles, q content.Question, st LiveState, answering bool, wid
 			mark, style = s.CardCursor.Render("▸ "), s.Title
 		case st.Revealed && item == q.Correct:
 			mark, style = s.SceneSignal.Render("✓ "), s.SceneSignal
+		case st.Revealed && len(st.Mine) == 1 && st.Mine[0] == item:
+			mark, style = s.Warning.Render("✗ "), s.Warning // the student's, and wrong
 		case len(st.Mine) == 1 && st.Mine[0] == item:
 			mark = s.CardCursor.Render("▸ ")
 		}
@@ -102,24 +105,20 @@ func liveProgress(s Styles, q content.Question, st LiveState, answering bool, wi
 	var lines []string
 	switch {
 	case st.Presenter && !st.Revealed:
-		hint := "a: reveal the answers · R: vote again · enter: go on"
-		if st.Vote > 1 {
-			hint = "a: reveal the answers · enter: go on"
+		hint := "a: reveal the answers · enter: go on"
+		if st.Revote {
+			hint = "a: reveal the answers · R: vote again (after a discussion) · enter: go on"
 		}
 		lines = append(lines, s.PaneFocus.Render(count), s.Muted.Render(wrap("The answers stay hidden until you reveal them. "+hint, width)))
 	case st.Presenter:
-		hint := "enter: go on · R: vote again · esc: end the check"
-		if st.Vote > 1 {
-			hint = "enter: go on · esc: end the check"
-		}
-		lines = append(lines, s.Muted.Render(count), s.Muted.Render(wrap(hint, width)))
+		lines = append(lines, s.Muted.Render(count), s.Muted.Render(wrap("enter: go on · esc: end the check", width)))
 	case answering && q.Kind == content.KindOrder:
 		lines = append(lines, s.Muted.Render(fmt.Sprintf("%d of %d placed", len(st.Picked), len(q.Choices))))
 		if len(st.Picked) == len(q.Choices) {
 			lines[0] += s.Muted.Render(" · enter to send")
 		}
 	case answering:
-		lines = append(lines, s.Muted.Render(wrap("Press the number of your answer.", width)))
+		lines = append(lines, s.Muted.Render(wrap("Press the number of your answer: it goes to the teacher at once.", width)))
 	case !st.Revealed:
 		lines = append(lines, s.PaneFocus.Render("Your answer is in: "+responseLabel(q, st.Mine)+"."),
 			s.Muted.Render(wrap("The teacher will show everyone's answers.", width)))

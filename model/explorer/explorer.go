@@ -20,7 +20,6 @@ import (
 const (
 	headerLines     = 3  // title, tabs, query line
 	caveatLines     = 3  // the most the caveat under the table wraps onto
-	footerLines     = 2  // status line and help bar
 	minDetailsWidth = 40 // details beside the table need this much
 	minWideFrame    = 100
 )

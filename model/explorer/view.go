@@ -16,8 +16,12 @@ func (m Model) frameW() int { return min(m.width, ui.MaxFrameWidth) }
 
 // bodyHeight is the lines between the header and the caveat.
 func (m Model) bodyHeight() int {
-	return max(m.height-headerLines-len(m.caveat())-footerLines, 1)
+	return max(m.height-headerLines-len(m.caveat())-m.footerLines(), 1)
 }
+
+// footerLines is the status line (one line or two, where the window is
+// too narrow for the disclaimer and date beside each other) and the help bar.
+func (m Model) footerLines() int { return views.StatusHeight(m.lesson.Meta, m.frameW(), false) + 1 }
 
 // caveat is the tab's caveat wrapped to the frame, in at most caveatLines.
 func (m Model) caveat() []string {
@@ -146,7 +150,7 @@ func (m *Model) syncKeys() {
 		// esc closes the details (enter does too, but one key is enough).
 		short = slices.DeleteFunc(short, func(b key.Binding) bool { return b.Help() == k.Details.Help() })
 	}
-	m.helpBar = views.HelpBar(*m.styles, short, m.frameW())
+	m.helpBar = views.HelpBarMore(*m.styles, short, k.Help, m.frameW())
 }
 
 // View draws the explorer's screen, frameW columns wide.

@@ -11,7 +11,7 @@ import (
 // the help bar only offers what works and no two enabled bindings share a
 // key.
 type KeyMap struct {
-	Choose   key.Binding // a student: a choice by its number, or an order's next item
+	Choose   key.Binding // a student: send a choice by its number, or place an order's next item
 	Up       key.Binding // a student's highlight up; otherwise scroll up
 	Down     key.Binding
 	PageUp   key.Binding
@@ -20,7 +20,7 @@ type KeyMap struct {
 	Undo     key.Binding // a student, an order question: take back the last item
 	Hide     key.Binding // a student: back to the lesson; the question stays open
 	Reveal   key.Binding // the teacher: show everyone the spread and the answer
-	Revote   key.Binding // the teacher: everyone votes again
+	Revote   key.Binding // the teacher: everyone votes again (once answers are in, before the reveal)
 	Next     key.Binding // the teacher: the next question, or back to the lesson
 	End      key.Binding // the teacher: end the check here
 	Quit     key.Binding
@@ -29,7 +29,7 @@ type KeyMap struct {
 // DefaultKeyMap returns the standard keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Choose:   ui.Digits("answer"),
+		Choose:   ui.Digits("send"),
 		Up:       ui.Up(),
 		Down:     ui.Down(),
 		PageUp:   ui.PageUp(),

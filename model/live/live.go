@@ -317,7 +317,7 @@ func (m Model) state(q content.Question) views.LiveState {
 	}
 	if m.presenter {
 		st.Number, st.Of = m.pos.Current+1, len(m.pos.Questions)
-		st.Vote = m.pos.Vote
+		st.Vote, st.Revote = m.pos.Vote, m.canRevote()
 		// The teacher's own key reveals at once; the room's spread follows.
 		st.Revealed = m.pos.Revealed
 		if !st.Revealed {
@@ -336,15 +336,34 @@ func (m *Model) sync() {
 	waiting := m.Waiting()
 	order := m.asked().Kind == content.KindOrder
 	k.Choose.SetEnabled(waiting)
+	if q := m.asked(); q.ID != "" {
+		ui.DigitsUpTo(&k.Choose, len(q.Choices))
+	}
+	// A number sends a choice at once; an order's numbers place its items,
+	// sent with enter.
+	k.Choose.SetHelp(k.Choose.Help().Key, "send")
+	if order {
+		k.Choose.SetHelp(k.Choose.Help().Key, "place")
+	}
 	k.Send.SetEnabled(waiting)
 	k.Undo.SetEnabled(waiting && order)
 	k.Hide.SetEnabled(!m.presenter)
 	k.Reveal.SetEnabled(teacher && !m.pos.Revealed)
-	k.Revote.SetEnabled(teacher && m.pos.Vote == 1)
+	k.Revote.SetEnabled(m.canRevote())
 	k.Next.SetEnabled(teacher)
 	k.End.SetEnabled(teacher)
 	k.PageUp.SetEnabled(!waiting)
 	k.PageDown.SetEnabled(!waiting)
+}
+
+// canRevote says whether the teacher may ask everyone to vote again (vote,
+// discuss, vote again): in the first vote, once answers are in (there is
+// something to discuss), and before the reveal (after it everyone knows
+// the answer).
+func (m Model) canRevote() bool {
+	p := m.pos
+	return m.presenter && p.Question() != "" && p.Vote == 1 && !p.Revealed &&
+		m.room.Question == p.Question() && m.room.Vote == 1 && m.room.Answered > 0
 }
 
 // ShortHelp is what the help bar offers now.

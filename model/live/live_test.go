@@ -33,13 +33,27 @@ func TestTeacherRun(t *testing.T) {
 	if !slices.Equal(p.Questions, []string{l.Questions[0].ID, l.Questions[1].ID}) || p.Vote != 1 || p.Question() != l.Questions[0].ID {
 		t.Fatalf("Ask: %+v", p)
 	}
-	m, _ = press(m, char('a'))
-	if !m.Position().Revealed || m.KeyMap.Reveal.Enabled() {
-		t.Error("a did not reveal")
+	// Vote, discuss, vote again: R once answers are in, before the reveal.
+	if m, _ = press(m, char('R')); m.Position().Vote != 1 || m.KeyMap.Revote.Enabled() {
+		t.Errorf("R before any answer: %+v", m.Position())
+	}
+	m, _ = m.Update(CheckMsg{Check{Seq: 1, Question: l.Questions[0].ID, Vote: 1, Answered: 3, Students: 5}})
+	if !m.KeyMap.Revote.Enabled() {
+		t.Error("R is not offered once answers are in")
 	}
 	m, _ = press(m, char('R'))
 	if p := m.Position(); p.Vote != 2 || p.Revealed || m.KeyMap.Revote.Enabled() {
 		t.Errorf("R: %+v", p)
+	}
+	m, _ = press(m, char('a'))
+	if !m.Position().Revealed || m.KeyMap.Reveal.Enabled() || m.KeyMap.Revote.Enabled() {
+		t.Error("a did not reveal, or a vote is offered after it")
+	}
+	// A first vote revealed is not voted again either.
+	first := New(l, &s, true).Ask([]string{l.Questions[0].ID}, 4)
+	first, _ = first.Update(CheckMsg{Check{Seq: 1, Question: l.Questions[0].ID, Vote: 1, Answered: 3, Students: 5}})
+	if first, _ = press(first, char('a'), char('R')); first.Position().Vote != 1 {
+		t.Errorf("R after the reveal: %+v", first.Position())
 	}
 	m, outs := press(m, tea.KeyPressMsg{Code: tea.KeyEnter})
 	if p := m.Position(); p.Current != 1 || p.Vote != 1 || len(outs) != 0 {

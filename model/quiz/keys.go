@@ -11,7 +11,7 @@ import (
 // an order question, a presenter's room), so the help bar only offers
 // what works and no two enabled bindings share a key.
 type KeyMap struct {
-	Choose   key.Binding // a choice by its number
+	Choose   key.Binding // a choice by its number: answers at once (a presenter's marks the room's guess; an order's places the next item)
 	Up       key.Binding // the highlight up; once answered, scroll up
 	Down     key.Binding // the highlight down; once answered, scroll down
 	PageUp   key.Binding // scroll the feedback or the score
@@ -30,7 +30,7 @@ type KeyMap struct {
 // DefaultKeyMap returns the standard keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Choose:   ui.Digits("choose"),
+		Choose:   ui.Digits("answer"),
 		Up:       ui.Up(),
 		Down:     ui.Down(),
 		PageUp:   ui.PageUp(),

@@ -327,6 +327,19 @@ func (m *Model) sync() {
 	answered := !m.score && m.open() && m.run.answered
 	order := m.order()
 	k.Choose.SetEnabled(asking)
+	if m.open() {
+		ui.DigitsUpTo(&k.Choose, len(m.question().Choices))
+	}
+	// What a number does: answers at once, marks a presenter's room's
+	// guess, or places an order's next item.
+	switch {
+	case order:
+		k.Choose.SetHelp(k.Choose.Help().Key, "place")
+	case m.present:
+		k.Choose.SetHelp(k.Choose.Help().Key, "mark")
+	default:
+		k.Choose.SetHelp(k.Choose.Help().Key, "answer")
+	}
 	k.Up.SetEnabled(asking && !order || answered || m.score)
 	k.Down.SetEnabled(asking && !order || answered || m.score)
 	k.PageUp.SetEnabled(answered || m.score)

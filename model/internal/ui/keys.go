@@ -1,6 +1,10 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"strconv"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // The bindings every screen shares. Each call returns a new binding, so a
 // screen can relabel or disable its own copy without touching another's.
@@ -38,6 +42,28 @@ func PageDown() key.Binding {
 // Digits is 1 to 9, a choice by its number, described as desc.
 func Digits(desc string) key.Binding {
 	return key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", desc))
+}
+
+// DigitsUpTo narrows a Digits binding to the n choices there are: its keys
+// are 1 to n, and its help says so ("1/2", "1-4"), so a question with two
+// choices never offers nine.
+func DigitsUpTo(b *key.Binding, n int) {
+	n = min(max(n, 1), 9)
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = strconv.Itoa(i + 1)
+	}
+	label := keys[0]
+	switch {
+	case n == 2:
+		label = "1/2"
+	case n > 2:
+		label = "1-" + keys[n-1]
+	}
+	enabled := b.Enabled()
+	b.SetKeys(keys...)
+	b.SetHelp(label, b.Help().Desc)
+	b.SetEnabled(enabled)
 }
 
 // Help opens or closes every key.
