@@ -66,7 +66,11 @@ func (m Model) tellRoom(before Model, msg tea.Msg) Model {
 		}
 	case m.opts.Follow:
 		// (F itself is not breaking away: the student was not following.)
-		if before.class.following && m.class.following && isInput(msg) && !sameView(before.ViewPosition(), m.ViewPosition(), false) {
+		// A check of the student's own (l at a section's end) is their own
+		// doing too, though it shows the same step under it.
+		ownCheck := m.screen == screenQuiz && before.screen != screenQuiz
+		if before.class.following && m.class.following && isInput(msg) &&
+			(ownCheck || !sameView(before.ViewPosition(), m.ViewPosition(), false)) {
 			m.class.following = false
 			m.layout(false) // the status line says so
 		}

@@ -572,3 +572,37 @@ func TestRandomClassroomMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestStudentsOwnCheckBreaksAway: l at a section's end opens the
+// student's own check of it; that is their own doing, so they are no
+// longer following (the teacher's next move would otherwise close it
+// under them), and the room is told.
+func TestStudentsOwnCheckBreaksAway(t *testing.T) {
+	l := fixture.Lesson(t)
+	end, _ := firstSectionEnd(t, l)
+	room := &fakeRoom{}
+	m := studentIn(t, l, room, 80, 24)
+	m = send(t, m, FollowMsg{View: ViewPosition{Step: end}, Teacher: true})
+	if m.Step() != end || !m.class.following {
+		t.Fatalf("the student is not following at the section's end: step %d", m.Step()+1)
+	}
+	if m = press(t, m, "l"); !onQuestion(m) {
+		t.Fatalf("l at the section's end asked nothing:\n%s", screen(m))
+	}
+	if m.class.following || len(room.seats) == 0 || room.seats[len(room.seats)-1].Following {
+		t.Error("a check of the student's own did not break away from the teacher")
+	}
+}
+
+// firstSectionEnd is the zero-based last step of l's first section with
+// questions.
+func firstSectionEnd(t testing.TB, l *content.Lesson) (int, []int) {
+	t.Helper()
+	for i := range l.Steps[:len(l.Steps)-1] {
+		if qs := l.SectionQuestions(l.Steps[i].Section); l.Steps[i+1].Section != l.Steps[i].Section && len(qs) > 0 {
+			return i, qs
+		}
+	}
+	t.Fatal("no section with questions")
+	return 0, nil
+}

@@ -182,6 +182,13 @@ func (b *browserTab) waitText(want string) {
 	b.waitFor(fmt.Sprintf("the page to show %q", want), fmt.Sprintf(`document.getElementById("screen").innerText.includes(%q)`, want))
 }
 
+// waitFollowing waits for the page to say it follows the teacher at step.
+func (b *browserTab) waitFollowing(step int) {
+	b.t.Helper()
+	b.waitFor(fmt.Sprintf("the page to follow the teacher at step %d", step),
+		fmt.Sprintf(`(t => t.includes("following the teacher") && t.includes(" %d/"))(document.getElementById("screen").innerText)`, step))
+}
+
 // shot saves what the tab shows as testdata/name.png, with -screenshots.
 func (b *browserTab) shot(name string) {
 	b.t.Helper()
@@ -226,23 +233,23 @@ func browserFollows(t *testing.T, browser context.Context, desktop view) {
 	teacher := sshJoin(t, r.ssh, "presenter", "teach", 120, 40)
 	b := openPage(t, browser, r, "/", desktop)
 	b.waitText(fmt.Sprintf("1/%d", total))
-	b.waitText("following the teacher (step 1)")
+	b.waitFollowing(1)
 	roomStatus(t, teacher, 1, 1)
 	b.shot("desktop-first-step")
 
 	b.do(chromedp.KeyEvent(kb.ArrowRight))
 	b.waitText(fmt.Sprintf("2/%d", total))
-	b.waitText("exploring · teacher at step 1")
+	b.waitText("step 1 · F: follow")
 	b.waitFor("the live region to announce step 2",
 		fmt.Sprintf(`document.getElementById("announce").textContent === %q`, fmt.Sprintf("Step 2 of %d: %s", total, l.Steps[1].Title)))
 	roomStatus(t, teacher, 0, 1)
 	b.shot("desktop-broke-away")
 
 	b.do(chromedp.KeyEvent("F"))
-	b.waitText("following the teacher (step 1)")
+	b.waitFollowing(1)
 	teacher.keys("5G")
 	b.waitText(fmt.Sprintf("5/%d", total))
-	b.waitText("following the teacher (step 5)")
+	b.waitFollowing(5)
 	b.shot("desktop-following")
 	b.check()
 }
@@ -254,9 +261,9 @@ func browserLiveCheck(t *testing.T, browser context.Context, desktop view) {
 	end, qs := fixture.FirstCheck(t, r.room.Lesson())
 	teacher := sshJoin(t, r.ssh, "presenter", "teach", 120, 40)
 	b := openPage(t, browser, r, "/", desktop)
-	b.waitText("following the teacher (step 1)")
+	b.waitFollowing(1)
 	teacher.keys(fmt.Sprintf("%dG", end))
-	b.waitText(fmt.Sprintf("following the teacher (step %d)", end))
+	b.waitFollowing(end)
 	teacher.keys("l")
 	b.waitText("The teacher asks")
 	teacher.waitScreen(t, "Answered 0 of 1")
@@ -375,7 +382,7 @@ func browserReconnect(t *testing.T, browser context.Context, desktop view) {
 	total := len(r.room.Lesson().Steps)
 	teacher := sshJoin(t, r.ssh, "presenter", "teach", 120, 40)
 	b := openPage(t, browser, r, "/", desktop)
-	b.waitText("following the teacher (step 1)")
+	b.waitFollowing(1)
 	r.web.mu.Lock()
 	for ss := range r.web.sessions {
 		ss.conn.CloseNow() // the connection cut, no last word
@@ -385,7 +392,7 @@ func browserReconnect(t *testing.T, browser context.Context, desktop view) {
 	b.shot("desktop-reconnecting")
 	teacher.keys("4G")
 	b.waitText(fmt.Sprintf("4/%d", total))
-	b.waitText("following the teacher (step 4)")
+	b.waitFollowing(4)
 	roomStatus(t, teacher, 1, 1)
 	b.check()
 }

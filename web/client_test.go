@@ -351,3 +351,23 @@ func (tb *tab) received() int {
 	defer tb.mu.Unlock()
 	return tb.bytes
 }
+
+// waitFollowing waits for a screen to say it follows the teacher, with
+// the teacher's step (the step number is in the header, where the status
+// line has no room for it beside the disclaimer).
+func waitFollowing(t testing.TB, who string, screen func() string, step int) {
+	t.Helper()
+	at := fmt.Sprintf(" %d/", step)
+	deadline := time.Now().Add(30 * time.Second)
+	for s := screen(); !strings.Contains(s, "following the teacher") || !strings.Contains(s, at); s = screen() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s to follow the teacher at step %d; it shows:\n%s", who, step, s)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func (tb *tab) waitFollowing(t testing.TB, step int) {
+	t.Helper()
+	waitFollowing(t, "the page", tb.screen, step)
+}

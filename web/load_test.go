@@ -123,7 +123,7 @@ func TestLoad(t *testing.T) {
 		tabs = append(tabs, joinAs(t, r, "student", "", 100, 30))
 	}
 	for _, tb := range tabs {
-		tb.waitScreen(t, "following the teacher (step 1)")
+		tb.waitFollowing(t, 1)
 	}
 	withTabs := srv.Stats(t)
 	t.Logf("with the tabs: %s", withTabs)
@@ -133,7 +133,7 @@ func TestLoad(t *testing.T) {
 		terms = append(terms, sshJoin(t, r.ssh, fmt.Sprint("s", i), "", 100, 30))
 	}
 	for _, st := range terms {
-		st.waitScreen(t, "following the teacher (step 1)")
+		st.waitFollowing(t, 1)
 	}
 	roomStatus(t, teacher, p.tabs+p.ssh, p.tabs+p.ssh)
 	withAll := srv.Stats(t)

@@ -22,7 +22,7 @@ func TestInTheRoom(t *testing.T) {
 	teacher := sshJoin(t, r.ssh, "presenter", "teach", 100, 30)
 	st := joinAs(t, r, "student", "", 100, 30)
 	st.waitScreen(t, fmt.Sprintf(" 1/%d", total))
-	st.waitScreen(t, "following the teacher (step 1)")
+	st.waitFollowing(t, 1)
 	roomStatus(t, teacher, 1, 1)
 
 	teacher.keys("3G")
@@ -33,11 +33,11 @@ func TestInTheRoom(t *testing.T) {
 
 	st.key(t, "right")
 	st.waitScreen(t, fmt.Sprintf(" 4/%d", total))
-	st.waitScreen(t, "exploring · teacher at step 3 · F: follow")
+	st.waitScreen(t, "step 3 · F: follow")
 	roomStatus(t, teacher, 0, 1)
 
 	st.key(t, "F")
-	st.waitScreen(t, "following the teacher (step 3)")
+	st.waitFollowing(t, 3)
 	st.waitScreen(t, fmt.Sprintf(" 3/%d", total))
 	roomStatus(t, teacher, 1, 1)
 

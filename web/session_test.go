@@ -226,7 +226,7 @@ func TestReconnect(t *testing.T) {
 	teacher.key(t, "right")
 	again := joinAs(t, r, "student", "", 80, 24)
 	again.waitScreen(t, fmt.Sprintf(" 3/%d", total))
-	again.waitScreen(t, "following the teacher (step 3)")
+	again.waitFollowing(t, 3)
 }
 
 // TestResizeAndTheme: the lesson is laid out for the grid the page says,

@@ -157,3 +157,8 @@ func (st *sshTerm) watch(want string) <-chan time.Time {
 	st.onData(st.emu.String(), time.Now())
 	return got
 }
+
+func (st *sshTerm) waitFollowing(t testing.TB, step int) {
+	t.Helper()
+	waitFollowing(t, "the SSH screen", st.screen, step)
+}
