@@ -146,20 +146,10 @@ func printSources(l *content.Lesson, ids []string, width int) string {
 		tag := "[" + id + "] "
 		lines = append(lines, hang(tag, src.Title, width))
 		if src.URL != "" {
-			lines = append(lines, printURL(src.URL, len(tag), width))
+			lines = append(lines, hang(strings.Repeat(" ", len(tag)), src.URL, width))
 		}
 	}
 	return strings.Join(lines, "\n")
-}
-
-// printURL is an address on a line of its own, indented when it fits
-// there, and never broken: a reader copies it whole, so one longer than
-// the line starts at its edge and runs past the width.
-func printURL(url string, indent, width int) string {
-	if indent+len(url) <= width {
-		return strings.Repeat(" ", indent) + url
-	}
-	return url
 }
 
 // textHeading is a heading for a part after the steps.
