@@ -22,7 +22,7 @@ func (l *Lesson) SearchIndex() []SearchLine {
 	marks := markup()
 	add := func(step int, where, text string) {
 		for _, ln := range strings.Split(text, "\n") {
-			ln = plainLine(marks.Replace(ln))
+			ln = strings.TrimSpace(marks.Replace(ln))
 			if ln != "" {
 				out = append(out, SearchLine{Step: step, Where: where, Text: ln, lower: strings.ToLower(ln)})
 			}
@@ -44,43 +44,6 @@ func (l *Lesson) SearchIndex() []SearchLine {
 // markup strips the Markdown marks a reader never sees.
 func markup() *strings.Replacer {
 	return strings.NewReplacer("**", "", "__", "", "`", "", "### ", "", "## ", "", "# ", "", "> ", "")
-}
-
-// plainLine is a line of Markdown as a reader sees it: without a list's
-// marker or task box, and with a link or image as its text.
-func plainLine(ln string) string {
-	ln = strings.TrimSpace(ln)
-	for _, mark := range []string{"- ", "* ", "+ "} {
-		if rest, ok := strings.CutPrefix(ln, mark); ok {
-			ln = strings.TrimSpace(rest)
-			break
-		}
-	}
-	if i := strings.IndexFunc(ln, func(r rune) bool { return r < '0' || r > '9' }); i > 0 && i < len(ln)-1 &&
-		(ln[i] == '.' || ln[i] == ')') && ln[i+1] == ' ' {
-		ln = strings.TrimSpace(ln[i+1:])
-	}
-	for _, box := range []string{"[ ] ", "[x] ", "[X] "} {
-		ln = strings.TrimPrefix(ln, box)
-	}
-	var b strings.Builder
-	for {
-		open := strings.Index(ln, "[")
-		mid := strings.Index(ln[max(open, 0):], "](")
-		if open < 0 || mid < 0 {
-			break
-		}
-		mid += open
-		end := strings.Index(ln[mid:], ")")
-		if end < 0 {
-			break
-		}
-		b.WriteString(strings.TrimSuffix(ln[:open], "!"))
-		b.WriteString(ln[open+1 : mid])
-		ln = ln[mid+end+1:]
-	}
-	b.WriteString(ln)
-	return b.String()
 }
 
 // Search returns the index lines where query starts a word, ignoring case.

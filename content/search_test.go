@@ -132,24 +132,3 @@ func TestOrderShownIsAShuffle(t *testing.T) {
 		}
 	}
 }
-
-func TestPlainLine(t *testing.T) {
-	tests := map[string]string{
-		"- itches":                          "itches",
-		"* turns dry":                       "turns dry",
-		"10. tenth":                         "tenth",
-		"3) third":                          "third",
-		"- [x] done":                        "done",
-		"see [the label](https://x.org/a)":  "see the label",
-		"![a cell](cell.png) and [b](c) ok": "a cell and b ok",
-		"2022 was the year":                 "2022 was the year",
-		"1.5% vs 0.75%":                     "1.5% vs 0.75%",
-		"[S12] a source":                    "[S12] a source",
-		"an unclosed [bracket](":            "an unclosed [bracket](",
-	}
-	for in, want := range tests {
-		if got := plainLine(in); got != want {
-			t.Errorf("plainLine(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
