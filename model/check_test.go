@@ -3,14 +3,12 @@ package model
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
 	"jakstat/content"
-	"jakstat/internal/fixture"
 	"jakstat/views"
 )
 
@@ -254,35 +252,5 @@ func TestASCIIQuizMarks(t *testing.T) {
 	}
 	if s := screen(wrong); !strings.Contains(s, "x Not quite.") || !strings.Contains(s, "+ ") {
 		t.Errorf("the marks have no ASCII forms:\n%s", s)
-	}
-}
-
-// TestCountStopsAtACheck: a count before l (3l) stops at the end of a
-// section whose questions are due, as single steps would, and the next l
-// asks them; a jump (12G) goes where it is told.
-func TestCountStopsAtACheck(t *testing.T) {
-	l := fixture.Lesson(t)
-	end := -1 // the first section's last step, zero-based
-	for i := range l.Steps[:len(l.Steps)-1] {
-		if l.Steps[i+1].Section != l.Steps[i].Section && len(l.SectionQuestions(l.Steps[i].Section)) > 0 {
-			end = i
-			break
-		}
-	}
-	if end < 1 {
-		t.Fatal("the fixture lesson needs a first section of two steps or more, with questions")
-	}
-	start := func() Model {
-		return send(t, New(l, Options{Theme: ThemeDark}), tea.WindowSizeMsg{Width: 80, Height: 24})
-	}
-	m := press(t, start(), strconv.Itoa(end+2), "l")
-	if m.Step() != end || !onStep(m) {
-		t.Fatalf("%dl from step 1: step %d (screen %v), want the section's end, step %d", end+2, m.Step()+1, m.screen, end+1)
-	}
-	if m = press(t, m, "l"); !onQuestion(m) {
-		t.Errorf("l at the section's end did not ask its questions")
-	}
-	if m = press(t, start(), strconv.Itoa(end+2), "G"); m.Step() != end+1 {
-		t.Errorf("%dG went to step %d", end+2, m.Step()+1)
 	}
 }

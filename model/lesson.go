@@ -163,17 +163,6 @@ func (m Model) selectKey() (Model, tea.Cmd) {
 // questions first; past the last step comes the score.
 func (m Model) move(a Action, arg int) (Model, tea.Cmd) {
 	before := m.nav.Step
-	if a == ActNext && m.nav.Count > 0 {
-		// A count (3l) stops at a section's end whose questions are due,
-		// as single steps would: the next l asks them. A jump (12G) does
-		// not; it goes where it is told.
-		for i := before; i < min(before+m.nav.Count, m.nav.Total); i++ {
-			if len(m.dueQuestions(i)) > 0 {
-				m.nav.Count = i - before
-				break
-			}
-		}
-	}
 	if a == ActNext && m.nav.Count == 0 {
 		if qs := m.dueQuestions(before); len(qs) > 0 {
 			then := before + 1
