@@ -5,7 +5,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -338,7 +337,7 @@ func progressFile(cfg config, env func(string) string) (*state.File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot find a folder for saved progress: %w (use --no-save)", err)
 	}
-	file := &state.File{Path: filepath.Join(dir, progressName(cfg.lessonDir))}
+	file := &state.File{Path: filepath.Join(dir, "progress.json")}
 	if cfg.reset {
 		if err := file.Reset(); err != nil {
 			return nil, fmt.Errorf("--reset: %w", err)
@@ -347,49 +346,12 @@ func progressFile(cfg config, env func(string) string) (*state.File, error) {
 	return file, nil
 }
 
-// progressName is the progress file's name for the lesson in dir (""
-// for the built-in lesson, whose file keeps the name it always had).
-// Each lesson folder has a file of its own, so running another lesson
-// never sets this one's progress aside: the name is the folder's, made
-// safe, and a short hash of its absolute path, which tells apart two
-// folders of the same name.
-func progressName(dir string) string {
-	if dir == "" {
-		return "progress.json"
-	}
-	abs, err := filepath.Abs(dir)
-	if err == nil {
-		if real, err := filepath.EvalSymlinks(abs); err == nil {
-			abs = real
-		}
-	} else {
-		abs = dir
-	}
-	sum := sha256.Sum256([]byte(abs))
-	name := strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
-			return r
-		}
-		return '-'
-	}, filepath.Base(abs))
-	name = strings.Trim(name[:min(len(name), 40)], "-")
-	if name == "" {
-		name = "lesson"
-	}
-	return fmt.Sprintf("progress-%s-%x.json", name, sum[:4])
-}
-
 // readProgress reads saved progress for lesson l, and checks now that
 // progress can be saved at all. The learner gets a one-line notice when
 // it cannot: a file Load could not read (left alone) or could not use (set
 // aside), or a folder that cannot be written.
 func readProgress(file state.File, l *content.Lesson) model.Progress {
 	var p model.Progress
-	if shared := (state.File{Path: filepath.Join(filepath.Dir(file.Path), progressName(""))}); shared != file {
-		if _, err := file.Adopt(shared, l.Fingerprint(), len(l.Steps)); err != nil {
-			p.Notice = "Saved progress could not be used: " + err.Error()
-		}
-	}
 	saved, ok, err := file.Load(l.Fingerprint(), len(l.Steps))
 	var problem *state.Problem
 	switch {

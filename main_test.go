@@ -2,12 +2,10 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -332,81 +330,4 @@ func TestServeFlags(t *testing.T) {
 	if code := run([]string{"serve", "--help"}, noEnv, nil, &out, &errOut, false); code != 0 || !strings.Contains(out.String(), "--presenter-password") {
 		t.Errorf("serve --help: %d", code)
 	}
-}
-
-// TestProgressPerLesson: each lesson folder keeps its progress in a file
-// of its own, so running another lesson never sets this one's aside; and
-// progress an older build kept for a folder in the shared file moves to
-// the folder's own file when it is next run.
-func TestProgressPerLesson(t *testing.T) {
-	dir := t.TempDir()
-	env := func(k string) string {
-		if k == "XDG_STATE_HOME" {
-			return dir
-		}
-		return ""
-	}
-	shipped, other := fixture.Lesson(t), fixture.Antihistamines(t)
-	builtIn, _ := progressFile(config{}, env)
-	folder, _ := progressFile(config{lessonDir: fixture.AntihistaminesDir}, env)
-	if builtIn.Path == folder.Path {
-		t.Fatalf("both lessons keep progress in %s", folder.Path)
-	}
-	builtIn.Save(state.State{Lesson: shipped.Fingerprint(), Step: 5, Answers: map[string]bool{"q": true}})
-	if p := readProgress(*folder, other); p.Resume || p.Notice != "" {
-		t.Errorf("the other lesson found %+v", p)
-	}
-	folder.Save(state.State{Lesson: other.Fingerprint(), Step: 2})
-	if p := readProgress(*builtIn, shipped); !p.Resume || p.Step != 5 || !p.Answers["q"] || p.Notice != "" {
-		t.Errorf("back in the first lesson: %+v, want step 5 and its answer kept", p)
-	}
-	if p := readProgress(*folder, other); !p.Resume || p.Step != 2 {
-		t.Errorf("back in the other lesson: %+v, want step 2", p)
-	}
-
-	// An older build's shared file, holding the folder's progress.
-	os.Remove(folder.Path)
-	builtIn.Save(state.State{Lesson: other.Fingerprint(), Step: 3})
-	if p := readProgress(*folder, other); !p.Resume || p.Step != 3 {
-		t.Errorf("the shared file's progress for this folder was not adopted: %+v", p)
-	}
-	if _, err := os.Stat(builtIn.Path); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("the adopted progress is still in the shared file: %v", err)
-	}
-}
-
-func TestProgressName(t *testing.T) {
-	wd, _ := os.Getwd()
-	tmp := t.TempDir()
-	tests := map[string]struct{ a, b string }{
-		"relative and absolute":        {"internal/fixture", filepath.Join(wd, "internal/fixture")},
-		"a trailing slash":             {"internal/fixture/", "internal/fixture"},
-		"through a link to the folder": {fixture.AntihistaminesDir, linkTo(t, tmp, filepath.Join(wd, fixture.AntihistaminesDir))},
-	}
-	for name, tc := range tests {
-		if a, b := progressName(tc.a), progressName(tc.b); a != b {
-			t.Errorf("%s: %s and %s", name, a, b)
-		}
-	}
-	if a, b := progressName(filepath.Join(tmp, "x", "lesson")), progressName(filepath.Join(tmp, "y", "lesson")); a == b {
-		t.Errorf("two folders named lesson share %s", a)
-	}
-	for _, dir := range []string{"../weird name/ü lesson ☃", "/", ".", strings.Repeat("long", 40)} {
-		n := progressName(dir)
-		if !regexp.MustCompile(`^progress-[A-Za-z0-9_-]{0,40}-[0-9a-f]{8}\.json$`).MatchString(n) {
-			t.Errorf("progressName(%q) = %q: want a safe file name", dir, n)
-		}
-	}
-	if progressName("") != "progress.json" {
-		t.Error("the built-in lesson's file is renamed: its learners' progress would not be found")
-	}
-}
-
-func linkTo(t *testing.T, dir, target string) string {
-	t.Helper()
-	link := filepath.Join(dir, "link")
-	if err := os.Symlink(target, link); err != nil {
-		t.Skip("no symbolic links here:", err)
-	}
-	return link
 }

@@ -330,25 +330,3 @@ func (s *Saver) Close() error {
 	close(s.pending)
 	return <-s.done
 }
-
-// Adopt moves progress for this lesson from another file to f, when f
-// has none yet: builds before each lesson folder had a file of its own
-// kept every lesson's progress in one, and a learner's place should
-// survive the change. It reports whether it moved anything; a file that
-// holds another lesson's progress, or cannot be read, is left alone.
-func (f File) Adopt(from File, lesson string, steps int) (bool, error) {
-	if _, err := os.Lstat(f.Path); !errors.Is(err, os.ErrNotExist) {
-		return false, nil
-	}
-	data, err := from.read()
-	if err != nil {
-		return false, nil
-	}
-	if _, err := Parse(data, lesson, steps); err != nil {
-		return false, nil
-	}
-	if err := os.Rename(from.Path, f.Path); err != nil {
-		return false, fmt.Errorf("cannot move %s to %s: %s", from.Path, f.Path, errText(err))
-	}
-	return true, nil
-}
