@@ -9,11 +9,12 @@ import (
 	"time"
 
 	"jakstat/content"
+	"jakstat/internal/fixture"
 	"jakstat/state"
 )
 
 // otherLesson is a second lesson folder, as an educator's would be.
-const otherLesson = "internal/fixture/testdata/antihistamines"
+const otherLesson = fixture.AntihistaminesDir
 
 // lessonRunner runs the plain lesson (the same progress files as the
 // full-screen one) with the state folder dir, and returns what it said.

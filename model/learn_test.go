@@ -378,6 +378,30 @@ func BenchmarkExplorerKey(b *testing.B) {
 // TestSearchSaysWhichMatch: the search prompt says which match is chosen
 // ("match 2 of 6", "1 match") and offers only keys that work there; on the
 // step, the help bar offers n/N with the match, while there is another.
+// TestSearchResultsReadAsText: the hits read as the step shows them, not
+// as its Markdown: no list bullet ("- itches"), no ** or backticks.
+func TestSearchResultsReadAsText(t *testing.T) {
+	for _, query := range []string{"itches", "space", "jak"} {
+		m := press(t, sized(t, 100, 40), append([]string{"/"}, strings.Split(query, "")...)...)
+		lines := strings.Split(screen(m), "\n")
+		var hits []string
+		for _, ln := range lines {
+			if strings.Contains(ln, " text ") || strings.Contains(ln, " table ") || strings.Contains(ln, " notes ") {
+				hits = append(hits, ln)
+			}
+		}
+		if len(hits) == 0 {
+			t.Fatalf("%q: no hits listed:\n%s", query, screen(m))
+		}
+		for _, ln := range hits {
+			f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(ln), "▸"))
+			if len(f) > 2 && (f[2] == "-" || f[2] == "*" || f[2] == "•") || strings.Contains(ln, "**") || strings.Contains(ln, "`") || strings.Contains(ln, "](") {
+				t.Errorf("%q: a hit shows Markdown: %q", query, ln)
+			}
+		}
+	}
+}
+
 func TestSearchSaysWhichMatch(t *testing.T) {
 	m := press(t, sized(t, 120, 40), "/", "j", "a", "k")
 	n := len(content.Search(m.search.Index(), "jak"))
