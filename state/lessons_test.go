@@ -72,6 +72,13 @@ func TestForLesson(t *testing.T) {
 			t.Errorf("through a link: %s, want %s", got, want)
 		}
 	}
+	// An edited lesson (as under --watch) is the same lesson.
+	if err := os.WriteFile(filepath.Join(lesson, "lesson.yaml"), []byte("title: Edited\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := name(lesson); got != want {
+		t.Errorf("after an edit: %s, want %s", got, want)
+	}
 	// Another folder of the same name is another lesson.
 	if got := name(mk("copy/lesson")); got == want {
 		t.Errorf("two folders called lesson share %s", got)
