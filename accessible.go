@@ -47,7 +47,7 @@ func runAccessible(cfg config, env func(string) string, stdin io.Reader, stdout,
 	opts := linear.Options{NoQuiz: cfg.noQuiz, ASCII: cfg.ascii, Width: cfg.wrap, Echo: !typedAtTerminal(stdin)}
 	var saver *state.Saver
 	if file != nil {
-		p := readProgress(*file, l)
+		p := readProgress(*file, l, cfg.reset)
 		opts.Progress = linear.Progress{Step: p.Step, Answers: p.Answers, Resume: p.Resume, Notice: p.Notice}
 		saver = state.NewSaver(*file)
 		opts.Save = func(s linear.Snapshot) {

@@ -134,7 +134,8 @@ func program() cli.Program {
 				{Tag: "GOGC", Text: "jakstat serve collects garbage at 50 (half Go's default, to keep each session's memory small) unless this says otherwise."},
 			}},
 			{Title: "FILES", Items: []cli.Item{
-				{Tag: "$XDG_STATE_HOME/jakstat/progress.json", Text: "Saved progress on Linux (by default ~/.local/state/jakstat/); on macOS in ~/Library/Application Support/jakstat/, on Windows in %LocalAppData%\\jakstat\\. A file that cannot be used is renamed aside, never deleted."},
+				{Tag: "$XDG_STATE_HOME/jakstat/progress.json", Text: "The built-in lesson's saved progress on Linux (by default ~/.local/state/jakstat/); on macOS in ~/Library/Application Support/jakstat/, on Windows in %LocalAppData%\\jakstat\\. A file that cannot be used is renamed aside, never deleted."},
+				{Tag: "progress-NAME-HASH.json", Text: "A lesson folder's saved progress (--lesson), in the same folder: NAME is the folder's name, HASH comes from its full path. Progress found in one lesson's file that belongs to another waits for it in progress-FINGERPRINT.json."},
 				{Tag: "host_ed25519", Text: "jakstat serve's host key, in the same folder unless --host-key says otherwise."},
 				{Tag: "room.json", Text: "Where jakstat serve keeps the presenter's place, in the same folder, so a restarted server comes back there."},
 				{Tag: "present.sock, present.port", Text: "How --notes finds --present: a Unix socket ($XDG_RUNTIME_DIR/jakstat/, or a private folder in the temporary folder), or on Windows a loopback port and a one-time secret in a file only you can read (%LocalAppData%\\jakstat\\present.port)."},

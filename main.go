@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -176,7 +175,7 @@ func runShipped(cfg config, env func(string) string, stderr io.Writer) int {
 		l, err := content.Shipped()
 		loaded := model.Loaded{Lesson: l, Err: err}
 		if err == nil && file != nil {
-			loaded.Progress = readProgress(*file, l)
+			loaded.Progress = readProgress(*file, l, cfg.reset)
 		}
 		ch <- loaded
 	}()
@@ -192,7 +191,7 @@ func runLoaded(l *content.Lesson, cfg config, env func(string) string, stderr io
 	}
 	opts := cfg.options(env)
 	if file != nil {
-		opts.Progress = readProgress(*file, l)
+		opts.Progress = readProgress(*file, l, cfg.reset)
 	}
 	watchDir := ""
 	if cfg.watch {
@@ -327,8 +326,8 @@ func closeSaver(saver *state.Saver, stderr io.Writer) int {
 	return 0
 }
 
-// progressFile is where progress is kept, or nil with --no-save. It
-// carries out --reset.
+// progressFile is where progress of the lesson cfg names is kept (see
+// state.ForLesson), or nil with --no-save. It carries out --reset.
 func progressFile(cfg config, env func(string) string) (*state.File, error) {
 	if cfg.noSave {
 		return nil, nil
@@ -337,22 +336,35 @@ func progressFile(cfg config, env func(string) string) (*state.File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot find a folder for saved progress: %w (use --no-save)", err)
 	}
-	file := &state.File{Path: filepath.Join(dir, "progress.json")}
+	file, err := state.ForLesson(dir, cfg.lessonDir)
+	if err != nil {
+		return nil, fmt.Errorf("cannot name the lesson's progress file: %w (use --no-save)", err)
+	}
 	if cfg.reset {
 		if err := file.Reset(); err != nil {
 			return nil, fmt.Errorf("--reset: %w", err)
 		}
 	}
-	return file, nil
+	return &file, nil
 }
 
 // readProgress reads saved progress for lesson l, and checks now that
 // progress can be saved at all. The learner gets a one-line notice when
 // it cannot: a file Load could not read (left alone) or could not use (set
-// aside), or a folder that cannot be written.
-func readProgress(file state.File, l *content.Lesson) model.Progress {
+// aside), or a folder that cannot be written. When the lesson's file has
+// none, its progress kept elsewhere is taken back (state.File.Resume);
+// after --reset (fresh) it is not, and a fresh start is saved at once, so
+// it is not taken back later either.
+func readProgress(file state.File, l *content.Lesson, fresh bool) model.Progress {
 	var p model.Progress
-	saved, ok, err := file.Load(l.Fingerprint(), len(l.Steps))
+	fp, steps := l.Fingerprint(), len(l.Steps)
+	if fresh {
+		if err := file.Save(state.State{Lesson: fp, Saved: time.Now()}); err != nil {
+			p.Notice = "Progress cannot be saved: " + err.Error() + " (--no-save starts without it)."
+		}
+		return p
+	}
+	saved, ok, err := file.Resume(fp, steps)
 	var problem *state.Problem
 	switch {
 	case errors.As(err, &problem):
@@ -361,8 +373,9 @@ func readProgress(file state.File, l *content.Lesson) model.Progress {
 		p.Notice = problem.Notice(home, noticeWidth)
 	case err != nil:
 		p.Notice = "Saved progress could not be used: " + err.Error()
-	case ok:
-		p = model.Progress{Step: saved.Step, Answers: saved.Answers, Resume: saved.Step > 0}
+	}
+	if ok {
+		p.Step, p.Answers, p.Resume = saved.Step, saved.Answers, saved.Step > 0
 	}
 	if err := file.Writable(); err != nil {
 		p.Notice = strings.TrimSpace("Progress cannot be saved: " + err.Error() + " (--no-save starts without it). " + p.Notice)

@@ -238,15 +238,15 @@ func TestProgressFile(t *testing.T) {
 	if err := f.Save(state.State{Lesson: l.Fingerprint(), Step: 4}); err != nil {
 		t.Fatal(err)
 	}
-	if p := readProgress(*f, l); p.Step != 4 || !p.Resume || p.Notice != "" {
+	if p := readProgress(*f, l, false); p.Step != 4 || !p.Resume || p.Notice != "" {
 		t.Errorf("saved progress read back as %+v", p)
 	}
-	if f, _ = progressFile(config{reset: true}, env); readProgress(*f, l).Resume {
+	if f, _ = progressFile(config{reset: true}, env); readProgress(*f, l, true).Resume {
 		t.Error("--reset kept the progress")
 	}
 	os.MkdirAll(filepath.Dir(f.Path), 0o700)
 	os.WriteFile(f.Path, []byte("{broken"), 0o600)
-	p := readProgress(*f, l)
+	p := readProgress(*f, l, false)
 	if n := p.Notice; p.Resume || !strings.HasPrefix(n, "Damaged progress moved to ") || !strings.HasSuffix(n, "/jakstat/progress.json.old") ||
 		strings.Contains(n, "\n") || utf8.RuneCountInString(n) > 80 {
 		t.Errorf("a broken file gave %+v: want one line of 80 columns saying why and where it went", p)
@@ -255,7 +255,7 @@ func TestProgressFile(t *testing.T) {
 		t.Errorf("the broken file was not set aside: %v", err)
 	}
 	f.Save(state.State{Lesson: l.Fingerprint(), Step: len(l.Steps) + 3})
-	if p := readProgress(*f, l); p.Resume || !strings.HasPrefix(p.Notice, "Progress past the last step moved to ") {
+	if p := readProgress(*f, l, false); p.Resume || !strings.HasPrefix(p.Notice, "Progress past the last step moved to ") {
 		t.Errorf("a step past the end gave %+v", p)
 	}
 }
@@ -268,7 +268,7 @@ func TestProgressThatCannotBeReadOrSaved(t *testing.T) {
 	dir := t.TempDir()
 	unreadable := state.File{Path: filepath.Join(dir, "progress.json")}
 	os.Mkdir(unreadable.Path, 0o700)
-	p := readProgress(unreadable, l)
+	p := readProgress(unreadable, l, false)
 	if p.Resume || !strings.HasPrefix(p.Notice, "Unreadable progress (not a regular file) left at ") {
 		t.Errorf("a folder in the file's place gave %+v", p)
 	}
@@ -278,7 +278,7 @@ func TestProgressThatCannotBeReadOrSaved(t *testing.T) {
 
 	os.WriteFile(filepath.Join(dir, "state"), nil, 0o600) // a file where the folder should be
 	unwritable := state.File{Path: filepath.Join(dir, "state", "progress.json")}
-	if p := readProgress(unwritable, l); !strings.HasPrefix(p.Notice, "Progress cannot be saved: ") {
+	if p := readProgress(unwritable, l, false); !strings.HasPrefix(p.Notice, "Progress cannot be saved: ") {
 		t.Errorf("an unwritable folder was not reported at the start: %+v", p)
 	}
 	saver := state.NewSaver(unwritable)

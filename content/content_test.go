@@ -310,17 +310,29 @@ func TestMissingFolderFiles(t *testing.T) {
 }
 
 // FuzzParseStep: whatever an author (or a corrupted file) feeds the step
-// parser, it returns a step or an error; it never panics.
+// parser, it returns a step or an error; it never panics. A problem names
+// a line of the file, and the line it blames for an unclosed [, { or
+// quote, or a tab, holds one (yamlLineHolds).
 func FuzzParseStep(f *testing.F) {
 	f.Add([]byte("---\nid: a\ntitle: A\nsection: S\nsources: [S1]\n---\nBody\n"))
 	f.Add([]byte("---\n---\n"))
 	f.Add([]byte("---\nid: [unclosed\n---\n"))
 	f.Add([]byte("---\r\nid: a\r\n---\r\nx"))
 	f.Add([]byte("\ufeff---\nsources: S1\n---\n"))
+	f.Add([]byte("---\nid: x\ntitle: [unterminated\n---\n"))
+	f.Add([]byte("---\nid: x\ntitle: \"a\nsection: {b\n---\n"))
+	f.Add([]byte("---\nid: x\nnotes: |\n  it's [\n\ttitle: t\n---\n"))
+	f.Add([]byte("---\nid: x\nsources:\n  - a\n  b: c\n---\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		st, err := ParseStep("01-x.md", data)
 		if err == nil && st.File != "01-x.md" {
 			t.Fatalf("parsed step lost its file name: %+v", st)
+		}
+		var probs Errors
+		if errors.As(err, &probs) {
+			for _, p := range probs {
+				yamlLineHolds(t, data, p)
+			}
 		}
 	})
 }

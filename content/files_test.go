@@ -56,7 +56,7 @@ func TestLoadRefusesBadFiles(t *testing.T) {
 		},
 		"broken drugs.yaml blames no other file": {
 			files: map[string]*fstest.MapFile{"drugs.yaml": {Data: []byte("- id: [unclosed\n")}},
-			want:  []string{"drugs.yaml:1: did not find expected ',' or ']'"},
+			want:  []string{"drugs.yaml:1: a list opened with [ is not closed: end it with ]"},
 		},
 		"folder named like a step": {
 			files: map[string]*fstest.MapFile{"19-dir.md": {Mode: fs.ModeDir | 0o755}},

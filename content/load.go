@@ -192,7 +192,7 @@ func (p *Errors) decodeBytes(name string, data []byte, offset int, out any, root
 	// costly part, and it runs before the first frame.
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		p.addYAML(name, offset, err)
+		p.addYAML(name, offset, err, data)
 		return false
 	}
 	if len(doc.Content) == 0 {
@@ -205,7 +205,7 @@ func (p *Errors) decodeBytes(name string, data []byte, offset int, out any, root
 		return false
 	}
 	if err := doc.Decode(out); err != nil {
-		p.addYAML(name, offset, err)
+		p.addYAML(name, offset, err, nil)
 		return false
 	}
 	if root != nil {
@@ -250,8 +250,10 @@ func (p *Errors) unknownKeys(name string, offset int, n *yaml.Node, t reflect.Ty
 }
 
 // addYAML splits a yaml.v3 error into one problem per message, moving the
-// line number yaml reports into the file:line position.
-func (p *Errors) addYAML(name string, offset int, err error) {
+// line number yaml reports into the file:line position. A syntax error in
+// data (the YAML that was parsed, when it is given) is put in an author's
+// words at the line it is on (yamlSyntax).
+func (p *Errors) addYAML(name string, offset int, err error, data []byte) {
 	var msgs []string
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
@@ -266,6 +268,9 @@ func (p *Errors) addYAML(name string, offset int, err error) {
 			m = g[2]
 		}
 		m = strings.TrimPrefix(m, "yaml: ")
+		if data != nil && te == nil {
+			line, m = yamlSyntax(data, m, line)
+		}
 		if line > 0 {
 			line += offset
 		}

@@ -16,7 +16,8 @@ type SearchLine struct {
 }
 
 // SearchIndex flattens every step's title, text, table and speaker notes
-// into lines, once; searching is then a scan of plain strings.
+// into lines, once; searching is then a scan of plain strings. A step's
+// text is its PlainLines: what the step shows, not its Markdown.
 func (l *Lesson) SearchIndex() []SearchLine {
 	var out []SearchLine
 	marks := markup()
@@ -30,7 +31,9 @@ func (l *Lesson) SearchIndex() []SearchLine {
 	}
 	for i, st := range l.Steps {
 		add(i, "text", st.Title)
-		add(i, "text", st.Body)
+		for _, ln := range PlainLines(st.Body) {
+			out = append(out, SearchLine{Step: i, Where: "text", Text: ln, lower: strings.ToLower(ln)})
+		}
 		if st.Table != "" {
 			for _, row := range l.Table(st.Table).Rows {
 				add(i, "table", strings.Join(row, " · "))

@@ -36,8 +36,7 @@ func (s *Session) search(arg string) {
 		case "notes":
 			where = ", speaker notes"
 		}
-		text := strings.TrimPrefix(strings.TrimPrefix(ln.Text, "- "), "* ") // a bullet says nothing here
-		lines[i] = fmt.Sprintf("%d. Step %d, %q%s: %s", i+1, ln.Step+1, s.l.Steps[ln.Step].Title, where, readable().Replace(text))
+		lines[i] = fmt.Sprintf("%d. Step %d, %q%s: %s", i+1, ln.Step+1, s.l.Steps[ln.Step].Title, where, readable().Replace(ln.Text))
 	}
 	s.say(fmt.Sprintf("%s for %q, on %s:", plural(len(hits), "match"), arg, plural(len(steps), "step")))
 	s.read(listing{lines: lines, noun: "matches", tail: []string{"Type j and a step number to go there."}})

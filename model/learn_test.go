@@ -64,6 +64,57 @@ func TestQuizAtTheEndOfASection(t *testing.T) {
 	}
 }
 
+// TestCountStopsAtASectionsChecks: a count before l is that many presses of
+// l, so it stops where l asks a section's questions, and asks them; once
+// they are answered, or with the checks off, it goes on through. A jump
+// (3G) goes where it is told.
+func TestCountStopsAtASectionsChecks(t *testing.T) {
+	last := lastOfSection(t, "Eczema") // one-based
+	tests := map[string]struct {
+		from     int // one-based
+		keys     []string
+		checks   bool
+		want     int // one-based step after the keys
+		question bool
+	}{
+		"2l from the step before the end": {last - 1, []string{"2", "l"}, true, last, true},
+		"l l from there, the same":        {last - 1, []string{"l", "l"}, true, last, true},
+		"5l across the end":               {last - 2, []string{"5", "l"}, true, last, true},
+		"3l from the end itself":          {last, []string{"3", "l"}, true, last, true},
+		"2l onto the end reads it first":  {last - 2, []string{"2", "l"}, true, last, false},
+		"5space across the end":           {last - 2, []string{"5", "space"}, true, last, true},
+		"with the checks off":             {last - 1, []string{"2", "l"}, false, last + 1, false},
+		"a jump goes past":                {last - 1, []string{itoa(last + 2), "G"}, true, last + 2, false},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			m := sized(t, 80, 24)
+			if tc.checks {
+				m = quizzed(t, 80, 24)
+			}
+			m = press(t, gotoStep(t, m, tc.from), tc.keys...)
+			if m.Step()+1 != tc.want || onQuestion(m) != tc.question {
+				t.Fatalf("after %q from step %d: step %d, asking %v; want step %d, asking %v", tc.keys, tc.from, m.Step()+1, onQuestion(m), tc.want, tc.question)
+			}
+			if tc.question {
+				if qs := shipped(t).SectionQuestions("Eczema"); len(qs) == 0 || question(t, m) != qs[0] {
+					t.Errorf("asked %s, not the section's first question", asked(m))
+				}
+			}
+		})
+	}
+	// Answered, the section lets a count through.
+	m := gotoStep(t, quizzed(t, 80, 24), last)
+	m = press(t, m, "l")
+	for onQuestion(m) {
+		m = press(t, m, "1", "enter")
+	}
+	m = press(t, gotoStep(t, m, last-1), "3", "l")
+	if m.Step()+1 != last+2 || !onStep(m) {
+		t.Errorf("3l through an answered section: step %d (asking %v), want %d", m.Step()+1, onQuestion(m), last+2)
+	}
+}
+
 func TestWrongAnswerExplainsAndPointsBack(t *testing.T) {
 	l := shipped(t)
 	m := gotoStep(t, quizzed(t, 100, 30), lastOfSection(t, "Blocking the signal"))
@@ -336,6 +387,30 @@ func BenchmarkExplorerKey(b *testing.B) {
 // TestSearchSaysWhichMatch: the search prompt says which match is chosen
 // ("match 2 of 6", "1 match") and offers only keys that work there; on the
 // step, the help bar offers n/N with the match, while there is another.
+// TestSearchResultsReadAsText: the hits read as the step shows them, not
+// as its Markdown: no list bullet ("- itches"), no ** or backticks.
+func TestSearchResultsReadAsText(t *testing.T) {
+	for _, query := range []string{"itches", "space", "jak"} {
+		m := press(t, sized(t, 100, 40), append([]string{"/"}, strings.Split(query, "")...)...)
+		lines := strings.Split(screen(m), "\n")
+		var hits []string
+		for _, ln := range lines {
+			if strings.Contains(ln, " text ") || strings.Contains(ln, " table ") || strings.Contains(ln, " notes ") {
+				hits = append(hits, ln)
+			}
+		}
+		if len(hits) == 0 {
+			t.Fatalf("%q: no hits listed:\n%s", query, screen(m))
+		}
+		for _, ln := range hits {
+			f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(ln), "▸"))
+			if len(f) > 2 && (f[2] == "-" || f[2] == "*" || f[2] == "•") || strings.Contains(ln, "**") || strings.Contains(ln, "`") || strings.Contains(ln, "](") {
+				t.Errorf("%q: a hit shows Markdown: %q", query, ln)
+			}
+		}
+	}
+}
+
 func TestSearchSaysWhichMatch(t *testing.T) {
 	m := press(t, sized(t, 120, 40), "/", "j", "a", "k")
 	n := len(content.Search(m.search.Index(), "jak"))

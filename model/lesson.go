@@ -159,23 +159,53 @@ func (m Model) selectKey() (Model, tea.Cmd) {
 }
 
 // move applies a navigation action; a new step starts at the top of its
-// text with the text focused. Leaving a section's last step asks its
-// questions first; past the last step comes the score.
+// text with the text focused. Next is l, which asks a section's questions
+// on leaving its last step, and opens the score past the last step.
 func (m Model) move(a Action, arg int) (Model, tea.Cmd) {
-	before := m.nav.Step
-	if a == ActNext && m.nav.Count == 0 {
-		if qs := m.dueQuestions(before); len(qs) > 0 {
-			then := before + 1
-			if before == m.nav.Total-1 {
-				then = quizThenScore
-			}
-			return m.openQuiz(quizShow(qs, then))
-		}
-		if before == m.nav.Total-1 && m.quizzing() {
-			return m.openScore()
-		}
+	if a == ActNext {
+		return m.forward()
 	}
-	m.nav = m.nav.Apply(a, arg)
+	return m.arrive(m.nav.Apply(a, arg))
+}
+
+// forward is l, with its count: Nav.Forward moves as many presses of l
+// would, and stops where one asks something; that is then asked.
+func (m Model) forward() (Model, tea.Cmd) {
+	next, ask := m.nav.Forward(m.leavingAsks)
+	m, moved := m.arrive(next)
+	if !ask {
+		return m, moved
+	}
+	m, asked := m.askLeaving()
+	return m, tea.Batch(moved, asked)
+}
+
+// leavingAsks says whether l on step s asks something before moving on:
+// the section's questions not yet answered, or after the last step the
+// score.
+func (m Model) leavingAsks(s int) bool {
+	return len(m.dueQuestions(s)) > 0 || s == m.nav.Total-1 && m.quizzing()
+}
+
+// askLeaving opens what leaving the step asks: its section's questions,
+// then the next step (the score after the last one); or the score.
+func (m Model) askLeaving() (Model, tea.Cmd) {
+	s := m.nav.Step
+	then := s + 1
+	if s == m.nav.Total-1 {
+		then = quizThenScore
+	}
+	if qs := m.dueQuestions(s); len(qs) > 0 {
+		return m.openQuiz(quizShow(qs, then))
+	}
+	return m.openScore()
+}
+
+// arrive makes next the position; on a new step, the step starts at the
+// top of its text, with the text focused, and the move is saved and told.
+func (m Model) arrive(next Nav) (Model, tea.Cmd) {
+	before := m.nav.Step
+	m.nav = next
 	if m.nav.Step == before {
 		return m, nil
 	}

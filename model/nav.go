@@ -27,7 +27,8 @@ const maxCount = 9999
 
 // Apply returns the position after an action. Counts repeat next and back
 // (3l moves three steps), and turn g and G into "go to step N"; any motion
-// clears the count. The step always stays within the lesson.
+// clears the count. The step always stays within the lesson. ActNext here
+// moves whatever the lesson asks on the way; l is Forward.
 func (n Nav) Apply(a Action, arg int) Nav {
 	count := n.Count
 	n.Count = 0
@@ -56,4 +57,29 @@ func (n Nav) Apply(a Action, arg int) Nav {
 	}
 	n.Step = min(max(n.Step, 0), max(n.Total-1, 0))
 	return n
+}
+
+// Forward is l: the next step, or with a count as many steps as that many
+// presses of l would take. A press of l on a step whose leaving asks
+// something (asks(step): a section's questions not yet answered, the
+// score after the last step) opens that instead of moving, so a count
+// stops there, on that step, with ask true: the caller opens what is due,
+// as l does. A count never carries a learner past a section's checks;
+// a jump (3G, :3) goes where it is told. The count is used up.
+func (n Nav) Forward(asks func(step int) bool) (next Nav, ask bool) {
+	presses := max(n.Count, 1)
+	n.Count = 0
+	if n.Total == 0 {
+		return n, false
+	}
+	for ; presses > 0; presses-- {
+		if asks(n.Step) {
+			return n, true
+		}
+		if n.Step >= n.Total-1 {
+			break
+		}
+		n.Step++
+	}
+	return n, false
 }

@@ -68,3 +68,45 @@ func TestNavEmptyLesson(t *testing.T) {
 		t.Errorf("step = %d in an empty lesson", n.Step)
 	}
 }
+
+// TestNavForward: l with a count moves as that many presses of l would,
+// and stops on the first step whose leaving asks something.
+func TestNavForward(t *testing.T) {
+	tests := map[string]struct {
+		start, count int
+		asks         []int // steps whose leaving asks something
+		want         int
+		ask          bool
+	}{
+		"l":                                {3, 0, nil, 4, false},
+		"l on a section's end asks":        {4, 0, []int{4}, 4, true},
+		"3l":                               {1, 3, nil, 4, false},
+		"2l reaching a section's end":      {8, 2, []int{9}, 9, true},
+		"2l from the step before its end":  {9, 2, []int{10}, 10, true},
+		"5l crossing a section's end":      {8, 5, []int{10, 12}, 10, true},
+		"3l from a section's end asks now": {10, 3, []int{10}, 10, true},
+		"3l stopping just short":           {7, 3, []int{10}, 10, false},
+		"a count past the end stops there": {15, 9, nil, 17, false},
+		"past the end with the score due":  {15, 9, []int{17}, 17, true},
+		"l at the end without a score":     {17, 0, nil, 17, false},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			asks := func(s int) bool {
+				for _, a := range tc.asks {
+					if a == s {
+						return true
+					}
+				}
+				return false
+			}
+			n, ask := Nav{Step: tc.start, Total: 18, Count: tc.count}.Forward(asks)
+			if n.Step != tc.want || ask != tc.ask || n.Count != 0 {
+				t.Errorf("Forward = step %d, ask %v, count %d; want step %d, ask %v", n.Step, ask, n.Count, tc.want, tc.ask)
+			}
+		})
+	}
+	if n, ask := (Nav{Count: 3}).Forward(func(int) bool { t.Fatal("asked about a step of an empty lesson"); return true }); n.Step != 0 || ask {
+		t.Errorf("an empty lesson: %+v, %v", n, ask)
+	}
+}

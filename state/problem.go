@@ -30,7 +30,8 @@ type Problem struct {
 	Moved bool
 
 	kind    error
-	moveErr error // why it could not be set aside
+	moveErr error  // why it could not be set aside
+	lesson  string // the lesson the file belongs to, when it is another
 }
 
 func unusable(what, format string, args ...any) *Problem {

@@ -1,5 +1,5 @@
 // Package state keeps a learner's progress between runs: where they were,
-// what they answered. The file is written atomically (a temporary file,
+// what they answered, in a file for each lesson (lessons.go). The file is written atomically (a temporary file,
 // then a rename), so a crash or a second copy of the program never leaves
 // a half-written file. A file that was read but cannot be used is set
 // aside rather than lost or trusted; one that cannot be read at all is
@@ -52,7 +52,9 @@ func Parse(data []byte, lesson string, steps int) (State, error) {
 	case s.Version != Version:
 		return State{}, unusable("Progress from another version", "written by another version of jakstat (format %d)", s.Version)
 	case s.Lesson != lesson:
-		return State{}, unusable("Progress of another lesson", "it belongs to another edition of the lesson")
+		p := unusable("Progress of another lesson", "it belongs to another lesson, or another edition of this one")
+		p.lesson = s.Lesson
+		return State{}, p
 	case s.Step < 0:
 		return State{}, unusable("Damaged progress", "step %d", s.Step)
 	case s.Step >= steps:
@@ -114,8 +116,9 @@ type File struct {
 // problem is a *Problem saying what is wrong and where the file is now. A
 // file that cannot be read (no permission, not a regular file) is left
 // alone: the error is ErrUnreadable. A file that was read but cannot be
-// used (damaged, another version or lesson, too large) is renamed aside,
-// so nothing is lost: the error is ErrUnusable.
+// used (damaged, another version, too large) is renamed aside, so nothing
+// is lost: the error is ErrUnusable. Another lesson's progress (or another
+// edition's) is moved to where that lesson looks for it (see Adopt).
 func (f File) Load(lesson string, steps int) (s State, ok bool, err error) {
 	data, err := f.read()
 	switch {
@@ -134,6 +137,17 @@ func (f File) Load(lesson string, steps int) (s State, ok bool, err error) {
 	p.Path = f.Path
 	if p.kind == ErrUnreadable {
 		return State{}, false, p
+	}
+	if p.lesson != "" {
+		kept, ok, rerr := f.keepForOthers(p.lesson)
+		switch {
+		case ok && rerr != nil:
+			p.moveErr = rerr
+			return State{}, false, p
+		case ok:
+			p.Path, p.Moved = kept, true
+			return State{}, false, p
+		}
 	}
 	aside, rerr := f.setAside()
 	if rerr != nil {

@@ -47,7 +47,7 @@ func TestUnusableFilesAreSetAside(t *testing.T) {
 		"corrupt":        {`{"version": 1, "step": `, "not a state file"},
 		"not json":       {"\x00\x01garbage", "not a state file"},
 		"future version": {`{"version": 99, "lesson": "abc", "step": 2}`, "another version of jakstat"},
-		"other lesson":   {`{"version": 1, "lesson": "zzz", "step": 2}`, "another edition of the lesson"},
+		"other lesson":   {`{"version": 1, "lesson": "zzz", "step": 2}`, "another lesson, or another edition of this one"},
 		"negative step":  {`{"version": 1, "lesson": "abc", "step": -4}`, "step -4"},
 		"past the end":   {`{"version": 1, "lesson": "abc", "step": 10}`, "step 11 is past the lesson's end (10 steps)"},
 		"too large":      {`{"version": 1, "lesson": "abc", "step": 2}` + strings.Repeat(" ", MaxSize), "too large to be progress"},
@@ -360,6 +360,11 @@ func TestNoticeFitsALine(t *testing.T) {
 				t.Errorf("%s, %s: the usual folder is not shown whole: %q", where, why, n)
 			}
 		}
+	}
+	// Another lesson's progress, kept where that lesson finds it.
+	p := &Problem{What: "Progress of another lesson", Moved: true, Path: folders["linux"] + "/progress-0123456789abcdef.json"}
+	if n := p.Notice(home, 80); width(n) > 80 || !strings.HasSuffix(n, "/jakstat/progress-0123456789abcdef.json") {
+		t.Errorf("kept for another lesson: %q (%d columns)", n, width(n))
 	}
 	left := unreadable("permission denied")
 	left.Path = home + "/.local/state/jakstat/progress.json"

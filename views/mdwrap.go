@@ -1,6 +1,7 @@
 package views
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -52,8 +53,10 @@ func (r *mdRenderer) wrap(spans []span, width int) []string {
 			flush()
 		}
 		// A word wider than a line (a URL, a long name, a run of CJK text
-		// with no break allowed) is split into line-wide chunks.
-		for w.width > width {
+		// with no break allowed) is split into line-wide chunks; on a screen
+		// nothing may pass the pane's edge. Printed, a web address stays
+		// whole on a line of its own, so it can be copied (see printAddress).
+		for w.width > width && !(r.plain() && isWebAddress(w.text())) {
 			var head word
 			head, w = splitWord(w, width)
 			cur = append(cur, head)
@@ -154,15 +157,29 @@ func insideWhole(runs []span, pos int) bool {
 	return false
 }
 
+// text is the word's characters, without its styles.
+func (w word) text() string {
+	var b strings.Builder
+	for _, p := range w.pieces {
+		b.WriteString(p.text)
+	}
+	return b.String()
+}
+
+// isWebAddress says whether a word is a web address, in brackets or not
+// ("[https://…]." after a link's text).
+func isWebAddress(w string) bool {
+	return webAddress.MatchString(strings.TrimLeft(w, "[(<"))
+}
+
+// webAddress is what starts a web address: a scheme and ://, www., mailto:.
+var webAddress = regexp.MustCompile(`^(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.|mailto:)[^\s]`)
+
 // splitWord takes the first width cells of a word that does not fit on a
 // line, breaking after a URL's punctuation (/ ? & = - . _ #) when one
 // leaves the line at least half full, else at a grapheme.
 func splitWord(w word, width int) (head, tail word) {
-	var flat strings.Builder
-	for _, p := range w.pieces {
-		flat.WriteString(p.text)
-	}
-	cut, _ := splitAt(flat.String(), width, "/?&=-._#,;:")
+	cut, _ := splitAt(w.text(), width, "/?&=-._#,;:")
 	head, tail = cutPieces(w.pieces, cut)
 	tail.space = w.space
 	return head, tail

@@ -138,7 +138,7 @@ func printScene(name string, width int, g Glyphs) string {
 }
 
 // printSources lists sources as SourceList does, each with its address on
-// the lines under its title.
+// the line under its title (see printAddress).
 func printSources(l *content.Lesson, ids []string, width int) string {
 	lines := make([]string, 0, 2*len(ids))
 	for _, id := range ids {
@@ -146,10 +146,22 @@ func printSources(l *content.Lesson, ids []string, width int) string {
 		tag := "[" + id + "] "
 		lines = append(lines, hang(tag, src.Title, width))
 		if src.URL != "" {
-			lines = append(lines, hang(strings.Repeat(" ", len(tag)), src.URL, width))
+			lines = append(lines, printAddress(strings.Repeat(" ", len(tag)), src.URL, width))
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// printAddress is a web address on a line of its own after indent. The
+// rule of print (the text format): a web address is never broken, so it
+// can be copied whole from the page. One too long to follow the indent
+// starts at the margin, and one longer than the whole width runs past it:
+// the one kind of line --print lets overflow --width.
+func printAddress(indent, url string, width int) string {
+	if textWidth(indent)+textWidth(url) <= width {
+		return indent + url
+	}
+	return url
 }
 
 // textHeading is a heading for a part after the steps.

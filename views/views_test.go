@@ -175,7 +175,7 @@ func TestPrint(t *testing.T) {
 			t.Fatalf("width %d: print output has escape codes", w)
 		}
 		for i, ln := range strings.Split(out, "\n") {
-			if ansi.StringWidth(ln) > w {
+			if ansi.StringWidth(ln) > w && !loneAddress(ln) { // an address is never broken (TestPrintFitsEveryWidth)
 				t.Errorf("width %d: line %d is %d wide: %q", w, i+1, ansi.StringWidth(ln), ln)
 			}
 		}
