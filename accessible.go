@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -58,8 +59,8 @@ func runAccessible(cfg config, env func(string) string, stdin io.Reader, stdout,
 	defer stop()
 	werr := linear.Run(ctx, linear.New(l, opts), stdin, stdout)
 	code := closeSaver(saver, stderr)
-	if werr != nil {
-		return 1 // the output went away (| head); nothing to say it on
+	if werr != nil && !errors.Is(werr, syscall.EPIPE) {
+		return 1 // the output failed; nothing to say it on
 	}
 	return code
 }

@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -386,10 +388,10 @@ func readProgress(file state.File, l *content.Lesson, fresh bool) model.Progress
 // noticeWidth is the line a start-up notice must fit: an 80-column terminal.
 const noticeWidth = 80
 
-// write prints the finished text; a reader that went away (| head) is not
-// worth a message.
+// write prints the finished text; a reader that went away (| head) has
+// what it wanted, so that is neither a message nor a failure.
 func write(w io.Writer, text string) int {
-	if _, err := io.WriteString(w, text+"\n"); err != nil {
+	if _, err := io.WriteString(w, text+"\n"); err != nil && !errors.Is(err, syscall.EPIPE) {
 		return 1
 	}
 	return 0
@@ -406,5 +408,11 @@ func indent(s string) string {
 
 func main() {
 	interactive := term.IsTerminal(os.Stdout.Fd()) && term.IsTerminal(os.Stdin.Fd())
+	if !interactive {
+		// A reader that stops early (| head) is not a failure: the write
+		// gets an error the printers treat as the end, instead of the
+		// process being killed by the signal (which go run reports).
+		signal.Ignore(syscall.SIGPIPE)
+	}
 	os.Exit(run(os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr, interactive))
 }

@@ -91,3 +91,33 @@ func TestStartsWithOneTmuxQuery(t *testing.T) {
 		t.Errorf("tmux was asked %d times before and during the lesson, want once:\n%s", n, calls)
 	}
 }
+
+// TestAReaderThatStopsEarly: a reader that takes a line and goes (| head)
+// has what it wanted; the lesson ends quietly with status 0, printed or
+// accessible, rather than killed by the broken pipe.
+func TestAReaderThatStopsEarly(t *testing.T) {
+	bin := buildJakstat(t, ".")
+	for name, args := range map[string][]string{"print": {"--print"}, "accessible": {"--accessible", "--no-save"}} {
+		t.Run(name, func(t *testing.T) {
+			cmd := exec.Command(bin, args...)
+			cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+t.TempDir())
+			cmd.Stdin = strings.NewReader(strings.Repeat("n\n", 100))
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			out, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := out.Read(make([]byte, 64)); err != nil {
+				t.Fatal(err)
+			}
+			out.Close()
+			if err := cmd.Wait(); err != nil || stderr.Len() > 0 {
+				t.Errorf("after the reader went: %v, stderr %q", err, stderr.String())
+			}
+		})
+	}
+}
